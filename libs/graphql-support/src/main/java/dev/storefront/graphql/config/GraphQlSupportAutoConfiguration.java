@@ -1,0 +1,56 @@
+package dev.storefront.graphql.config;
+
+import com.apollographql.federation.graphqljava.tracing.FederatedTracingInstrumentation;
+import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsRuntimeWiring;
+import dev.storefront.graphql.error.ErrorCodeInterceptor;
+import dev.storefront.graphql.error.TypedDataFetcherExceptionHandler;
+import dev.storefront.graphql.federation.FederatedTracingHeaderInterceptor;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.scalars.ExtendedScalars;
+import graphql.schema.idl.RuntimeWiring;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.annotation.Order;
+
+/** Federation, error and scalar conventions every subgraph shares. */
+@AutoConfiguration
+public class GraphQlSupportAutoConfiguration {
+
+  /** Primary over DGS's own handler, which reports errors without our extensions.code. */
+  @Bean
+  @Primary
+  DataFetcherExceptionHandler typedDataFetcherExceptionHandler() {
+    return new TypedDataFetcherExceptionHandler();
+  }
+
+  @Bean
+  @Order(0)
+  ErrorCodeInterceptor errorCodeInterceptor() {
+    return new ErrorCodeInterceptor();
+  }
+
+  @Bean
+  @Order(1)
+  FederatedTracingHeaderInterceptor federatedTracingHeaderInterceptor() {
+    return new FederatedTracingHeaderInterceptor();
+  }
+
+  @Bean
+  FederatedTracingInstrumentation federatedTracingInstrumentation() {
+    return new FederatedTracingInstrumentation();
+  }
+
+  /**
+   * Scalars used across subgraphs must serialize the same way in each. Registered as a member
+   * component of this configuration.
+   */
+  @DgsComponent
+  public static class SharedScalars {
+    @DgsRuntimeWiring
+    public RuntimeWiring.Builder addScalars(RuntimeWiring.Builder builder) {
+      return builder.scalar(ExtendedScalars.DateTime);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.storefront.graphql.error;
+
+import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives every error in a response an {@code extensions.code}, including the ones graphql-java
+ * raises before any data fetcher runs (syntax, validation, variable coercion), and replaces the
+ * frameworks' own classification keys (graphql-java's {@code classification}, DGS's {@code
+ * errorType}/{@code errorDetail}) so clients see one convention.
+ */
+public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
+
+  @Override
+  public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+    return chain
+        .next(request)
+        .map(response ->
+            response.getErrors().isEmpty()
+                ? response
+                : response.transform(builder ->
+                    builder.errors(
+                        response.getErrors().stream()
+                            .map(ErrorCodeInterceptor::withCode)
+                            .toList())));
+  }
+
+  static GraphQLError withCode(ResponseError error) {
+    Map<String, Object> extensions =
+        error.getExtensions() == null
+            ? new LinkedHashMap<>()
+            : new LinkedHashMap<>(error.getExtensions());
+    Object graphqlJavaClassification = extensions.remove("classification");
+    Object dgsErrorType = extensions.remove("errorType");
+    extensions.remove("errorDetail");
+    extensions.remove("debugInfo");
+    extensions.remove("origin");
+    String code =
+        extensions.containsKey("code")
+            ? extensions.get("code").toString()
+            : codeFor(graphqlJavaClassification, dgsErrorType).name();
+    extensions.put("code", code);
+    return GraphqlErrorBuilder.newError()
+        .message(error.getMessage())
+        .locations(error.getLocations())
+        .path(error.getParsedPath().isEmpty() ? null : error.getParsedPath())
+        .errorType(ErrorClassification.errorClassification(code))
+        .extensions(extensions)
+        .build();
+  }
+
+  /**
+   * graphql-java's classification says what failed before execution; DGS's error type covers what
+   * failed during it.
+   */
+  static ErrorCode codeFor(Object graphqlJavaClassification, Object dgsErrorType) {
+    String classification = String.valueOf(graphqlJavaClassification);
+    switch (classification) {
+      case "InvalidSyntax":
+        return ErrorCode.GRAPHQL_PARSE_FAILED;
+      case "ValidationError":
+        return ErrorCode.GRAPHQL_VALIDATION_FAILED;
+      case "OperationNotSupported":
+        return ErrorCode.BAD_USER_INPUT;
+      default:
+        break;
+    }
+    return switch (String.valueOf(dgsErrorType)) {
+      case "BAD_REQUEST", "FAILED_PRECONDITION" -> ErrorCode.BAD_USER_INPUT;
+      case "NOT_FOUND" -> ErrorCode.NOT_FOUND;
+      case "UNAUTHENTICATED" -> ErrorCode.UNAUTHENTICATED;
+      case "PERMISSION_DENIED" -> ErrorCode.FORBIDDEN;
+      default -> ErrorCode.INTERNAL_SERVER_ERROR;
+    };
+  }
+}

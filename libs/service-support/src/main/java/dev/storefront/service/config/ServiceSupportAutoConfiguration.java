@@ -1,0 +1,53 @@
+package dev.storefront.service.config;
+
+import dev.storefront.service.database.CreateDatabaseThenMigrate;
+import dev.storefront.service.database.DatabaseCreator;
+import dev.storefront.service.database.SqlStatementCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.api.Location;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.r2dbc.autoconfigure.ProxyConnectionFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+
+/** What every Storefront service gets by depending on service-support. */
+@AutoConfiguration
+public class ServiceSupportAutoConfiguration {
+
+  static final String DEMO_DATA_LOCATION = "classpath:db/demo";
+
+  @Bean
+  FlywayMigrationStrategy createDatabaseThenMigrate(
+      @Value("${spring.flyway.url}") String url,
+      @Value("${spring.flyway.user:postgres}") String user,
+      @Value("${spring.flyway.password:}") String password,
+      @Value("${storefront.database.maintenance-database:postgres}") String maintenanceDatabase) {
+    return new CreateDatabaseThenMigrate(
+        new DatabaseCreator(url, user, password, maintenanceDatabase));
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty(name = "storefront.demo-data.enabled", matchIfMissing = true)
+  FlywayConfigurationCustomizer loadDemoData() {
+    return configuration -> {
+      var locations = new ArrayList<>(List.of(configuration.getLocations()));
+      locations.add(new Location(DEMO_DATA_LOCATION));
+      configuration.locations(locations.toArray(Location[]::new));
+    };
+  }
+
+  @Bean
+  SqlStatementCounter sqlStatementCounter(MeterRegistry registry) {
+    return new SqlStatementCounter(registry);
+  }
+
+  @Bean
+  ProxyConnectionFactoryCustomizer countSqlStatements(SqlStatementCounter counter) {
+    return builder -> builder.listener(counter);
+  }
+}

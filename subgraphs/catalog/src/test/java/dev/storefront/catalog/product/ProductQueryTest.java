@@ -1,0 +1,235 @@
+package dev.storefront.catalog.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storefront.testsupport.SubgraphTest;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+@SubgraphTest
+class ProductQueryTest {
+
+  @Autowired HttpGraphQlTester graphQl;
+
+  static final String PAGE =
+      """
+      query Page($first: Int, $after: String, $filter: ProductFilter, $sort: ProductSort) {
+        products(first: $first, after: $after, filter: $filter, sort: $sort) {
+          edges { cursor node { id name price { amount currencyCode } category { id } } }
+          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        }
+      }
+      """;
+
+  @Test
+  void firstPageHasTwentyProductsByDefaultAndSaysThereIsMore() {
+    var response = graphQl.document(PAGE).execute();
+    response.path("products.edges").entityList(Object.class).hasSize(20);
+    response.path("products.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+    response.path("products.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(false);
+  }
+
+  @Test
+  void walkingCursorsVisitsEachProductOnceInPriceOrder() {
+    var seen = new HashSet<String>();
+    var prices = new ArrayList<BigDecimal>();
+    String after = null;
+    for (int page = 0; page < 5; page++) {
+      var response =
+          graphQl
+              .document(PAGE)
+              .variable("first", 50)
+              .variable("after", after)
+              .variable("sort", "PRICE_ASC")
+              .execute();
+      List<Map<String, Object>> edges = response.path("products.edges").entity(List.class).get();
+      assertThat(edges).hasSize(50);
+      for (var edge : edges) {
+        @SuppressWarnings("unchecked")
+        var node = (Map<String, Object>) edge.get("node");
+        assertThat(seen.add((String) node.get("id"))).as("product seen twice").isTrue();
+        @SuppressWarnings("unchecked")
+        var price = (Map<String, Object>) node.get("price");
+        prices.add(new BigDecimal((String) price.get("amount")));
+      }
+      after = response.path("products.pageInfo.endCursor").entity(String.class).get();
+    }
+    assertThat(prices).isSortedAccordingTo(BigDecimal::compareTo);
+    assertThat(seen).hasSize(250);
+  }
+
+  @Test
+  void filtersBySearchTextPriceRangeAndCategory() {
+    var response =
+        graphQl
+            .document(PAGE)
+            .variable("first", 100)
+            .variable(
+                "filter",
+                Map.of(
+                    "search",
+                    "oak chair",
+                    "minPrice",
+                    "100",
+                    "maxPrice",
+                    "300.50",
+                    "categoryId",
+                    "1"))
+            .execute();
+    List<Map<String, Object>> edges = response.path("products.edges").entity(List.class).get();
+    assertThat(edges).isNotEmpty();
+    for (var edge : edges) {
+      @SuppressWarnings("unchecked")
+      var node = (Map<String, Object>) edge.get("node");
+      assertThat(((String) node.get("name")).toLowerCase()).contains("oak").contains("chair");
+      @SuppressWarnings("unchecked")
+      var price = new BigDecimal(((Map<String, String>) node.get("price")).get("amount"));
+      assertThat(price).isBetween(new BigDecimal("100"), new BigDecimal("300.50"));
+      @SuppressWarnings("unchecked")
+      var category = (Map<String, Object>) node.get("category");
+      assertThat(category.get("id")).isEqualTo("1");
+    }
+  }
+
+  @Test
+  void sqlMetacharactersInSearchAreJustText() {
+    graphQl
+        .document(PAGE)
+        .variable("filter", Map.of("search", "'; DROP TABLE products; -- \" OR 1=1 \\"))
+        .execute()
+        .path("products.edges")
+        .entityList(Object.class)
+        .hasSize(0);
+    graphQl.document(PAGE).execute().path("products.edges").entityList(Object.class).hasSize(20);
+  }
+
+  @Test
+  void moneyIsADecimalStringWithTheCurrencysDigits() {
+    graphQl
+        .document("{ product(id: \"1\") { price { amount currencyCode } } }")
+        .execute()
+        .path("product.price.amount")
+        .entity(String.class)
+        .satisfies(amount -> assertThat(amount).matches("\\d+\\.\\d{2}"))
+        .path("product.price.currencyCode")
+        .entity(String.class)
+        .isEqualTo("USD");
+  }
+
+  @Test
+  void unknownOrMalformedIdsFindNothing() {
+    graphQl
+        .document("{ product(id: \"99999999\") { id } }")
+        .execute()
+        .path("product")
+        .valueIsNull();
+    graphQl.document("{ product(id: \"abc\") { id } }").execute().path("product").valueIsNull();
+  }
+
+  @Test
+  void pageSizeOutsideZeroToHundredIsBadUserInput() {
+    for (int first : new int[] {-1, 101, 100000}) {
+      expectBadUserInput(graphQl.document(PAGE).variable("first", first).execute(), "first");
+    }
+    graphQl
+        .document(PAGE)
+        .variable("first", 100)
+        .execute()
+        .path("products.edges")
+        .entityList(Object.class)
+        .hasSize(100);
+  }
+
+  @Test
+  void malformedOrForeignCursorIsBadUserInput() {
+    expectBadUserInput(
+        graphQl.document(PAGE).variable("after", "not a cursor!").execute(), "after");
+    expectBadUserInput(graphQl.document(PAGE).variable("after", "djFfTk9QRQ").execute(), "after");
+    String nameCursor =
+        graphQl
+            .document(PAGE)
+            .variable("first", 1)
+            .execute()
+            .path("products.pageInfo.endCursor")
+            .entity(String.class)
+            .get();
+    expectBadUserInput(
+        graphQl
+            .document(PAGE)
+            .variable("after", nameCursor)
+            .variable("sort", "PRICE_DESC")
+            .execute(),
+        "after");
+  }
+
+  @Test
+  void badPriceFiltersAreBadUserInput() {
+    expectBadUserInput(
+        graphQl.document(PAGE).variable("filter", Map.of("minPrice", "cheap")).execute(),
+        "filter.minPrice");
+    expectBadUserInput(
+        graphQl.document(PAGE).variable("filter", Map.of("minPrice", "-1")).execute(),
+        "filter.minPrice");
+    expectBadUserInput(
+        graphQl
+            .document(PAGE)
+            .variable("filter", Map.of("minPrice", "10", "maxPrice", "5"))
+            .execute(),
+        "filter");
+  }
+
+  @Test
+  void invalidDocumentsGetValidationOrParseCodes() {
+    graphQl
+        .document("{ products { nope } }")
+        .execute()
+        .errors()
+        .satisfy(errors ->
+            assertThat(errors)
+                .singleElement()
+                .satisfies(e ->
+                    assertThat(e.getExtensions())
+                        .containsEntry("code", "GRAPHQL_VALIDATION_FAILED")));
+    graphQl
+        .document("{ products(first: \"ten\") { edges { cursor } } }")
+        .execute()
+        .errors()
+        .satisfy(errors ->
+            assertThat(errors)
+                .singleElement()
+                .satisfies(e ->
+                    assertThat(e.getExtensions())
+                        .containsEntry("code", "GRAPHQL_VALIDATION_FAILED")));
+    graphQl
+        .document("{ products(")
+        .execute()
+        .errors()
+        .satisfy(errors ->
+            assertThat(errors)
+                .singleElement()
+                .satisfies(e ->
+                    assertThat(e.getExtensions()).containsEntry("code", "GRAPHQL_PARSE_FAILED")));
+  }
+
+  static void expectBadUserInput(
+      org.springframework.graphql.test.tester.GraphQlTester.Response response, String argument) {
+    response
+        .errors()
+        .satisfy(errors ->
+            assertThat(errors)
+                .singleElement()
+                .satisfies(error -> {
+                  assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT");
+                  assertThat(error.getExtensions()).containsEntry("argument", argument);
+                  assertThat(error.getMessage())
+                      .doesNotContain("Exception")
+                      .doesNotContain("at dev.");
+                }));
+  }
+}
