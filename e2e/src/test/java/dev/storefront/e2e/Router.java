@@ -1,0 +1,80 @@
+package dev.storefront.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The running router, as a client sees it: HTTP POST of GraphQL requests. */
+final class Router {
+
+  static final URI URL =
+      URI.create(System.getProperty("storefront.router.url", "http://127.0.0.1:4000/graphql"));
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  record Response(int status, JsonNode body, String raw) {
+    JsonNode data() {
+      return body.path("data");
+    }
+
+    JsonNode errors() {
+      return body.path("errors");
+    }
+  }
+
+  static Response post(String query) {
+    return post(query, Map.of());
+  }
+
+  static Response post(String query, Map<String, Object> variables) {
+    return postRaw(JSON.writeValueAsString(Map.of("query", query, "variables", variables)));
+  }
+
+  static Response postRaw(String body) {
+    var request =
+        HttpRequest.newBuilder(URL)
+            .timeout(Duration.ofSeconds(60))
+            .header("content-type", "application/json")
+            .header("accept", "application/graphql-response+json, application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      JsonNode json;
+      try {
+        json = JSON.readTree(response.body());
+      } catch (RuntimeException notJson) {
+        json = JSON.nullNode();
+      }
+      return new Response(response.statusCode(), json, response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("The router at " + URL + " does not answer: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String get(URI uri) {
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      throw new IllegalStateException(uri + " does not answer: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Router() {}
+}
