@@ -1,0 +1,32 @@
+package dev.storefront.inventory.stock;
+
+import com.netflix.graphql.dgs.DgsDataLoader;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import org.dataloader.MappedBatchLoader;
+
+/** Stock per product, one statement per batch; a product never stocked has none. */
+@DgsDataLoader(name = "stockLevels")
+public class StockLevelDataLoader implements MappedBatchLoader<Long, StockLevel> {
+
+  private final StockLevelRepository stockLevels;
+
+  public StockLevelDataLoader(StockLevelRepository stockLevels) {
+    this.stockLevels = stockLevels;
+  }
+
+  @Override
+  public CompletionStage<Map<Long, StockLevel>> load(Set<Long> productIds) {
+    return stockLevels
+        .findAllById(productIds)
+        .collectMap(StockLevel::productId)
+        .map(found -> {
+          var all = new HashMap<>(found);
+          productIds.forEach(id -> all.putIfAbsent(id, StockLevel.none(id)));
+          return (Map<Long, StockLevel>) all;
+        })
+        .toFuture();
+  }
+}
