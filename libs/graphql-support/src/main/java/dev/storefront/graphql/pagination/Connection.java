@@ -25,6 +25,11 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
             edges.isEmpty() ? null : edges.getLast().cursor()));
   }
 
+  /** The page of a parent that has no rows (or an id that cannot name one). */
+  public static <T> Connection<T> empty(PageRequest page) {
+    return new Connection<>(List.of(), new PageInfo(false, page.after() != null, null, null));
+  }
+
   public record Edge<T>(String cursor, T node) {}
 
   public record PageInfo(

@@ -1,0 +1,49 @@
+package dev.storefront.reviews.review;
+
+import dev.storefront.graphql.pagination.Connection;
+import dev.storefront.graphql.pagination.PageRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+import org.dataloader.MappedBatchLoader;
+import reactor.core.publisher.Flux;
+
+/**
+ * Review pages keyed by parent and page request. Keys that ask for the same page (size and cursor)
+ * share one statement; the subclasses say which parent the pages belong to.
+ */
+public abstract class ReviewPageDataLoader
+    implements MappedBatchLoader<ReviewPageDataLoader.Key, Connection<Review>> {
+
+  public record Key(long parentId, PageRequest page) {}
+
+  private final ReviewPages pages;
+  private final ReviewPages.Parent parent;
+
+  protected ReviewPageDataLoader(ReviewPages pages, ReviewPages.Parent parent) {
+    this.pages = pages;
+    this.parent = parent;
+  }
+
+  @Override
+  public CompletionStage<Map<Key, Connection<Review>>> load(Set<Key> keys) {
+    Map<PageRequest, List<Long>> parentsByPage =
+        keys.stream()
+            .collect(
+                Collectors.groupingBy(
+                    Key::page, Collectors.mapping(Key::parentId, Collectors.toList())));
+    return Flux.fromIterable(parentsByPage.entrySet())
+        .concatMap(group ->
+            pages
+                .pages(parent, group.getValue(), group.getKey())
+                .flatMapIterable(byParent ->
+                    byParent.entrySet().stream()
+                        .map(entry ->
+                            Map.entry(new Key(entry.getKey(), group.getKey()), entry.getValue()))
+                        .toList()))
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+        .toFuture();
+  }
+}
