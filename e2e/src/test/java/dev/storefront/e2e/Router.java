@@ -17,7 +17,10 @@ final class Router {
       URI.create(System.getProperty("storefront.router.url", "http://127.0.0.1:4000/graphql"));
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1) // the h2c upgrade offer makes Node answer 405
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   record Response(int status, JsonNode body, String raw) {
     JsonNode data() {
