@@ -1,0 +1,3 @@
+package dev.storefront.registry.publish;
+
+public record RollbackRequest(Integer version, Boolean acceptBreaking) {}
