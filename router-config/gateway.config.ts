@@ -2,14 +2,20 @@
 // Keys verified against @graphql-hive/gateway 2.15 (see docs/router.md).
 import { defineConfig } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { createSupergraphSource } from './supergraph-source.mjs';
 
 const env = process.env;
 
 export const gatewayConfig = defineConfig({
   host: env.ROUTER_HOST ?? '127.0.0.1',
   port: Number(env.ROUTER_PORT ?? 4000),
-  // Written by compose.mjs from the subgraphs' schema files.
-  supergraph: env.ROUTER_SUPERGRAPH ?? './supergraph.graphql',
+  // From the schema registry, with a last-known-good copy on disk (see supergraph-source.mjs).
+  supergraph: createSupergraphSource({
+    registryUrl: env.STOREFRONT_REGISTRY_URL ?? 'http://127.0.0.1:4010',
+    lastKnownGoodFile: env.ROUTER_LAST_KNOWN_GOOD ?? './last-known-good.supergraph.graphql',
+  }),
+  // The gateway's minimum; a poll happens when requests arrive after the interval.
+  pollingInterval: Number(env.ROUTER_POLLING_INTERVAL_MS ?? 10_000),
   // The Rust query planner: same plans as the JavaScript one, faster.
   unifiedGraphHandler,
   graphiql: {

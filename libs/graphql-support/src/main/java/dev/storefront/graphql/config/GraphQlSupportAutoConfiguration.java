@@ -6,10 +6,12 @@ import com.netflix.graphql.dgs.DgsRuntimeWiring;
 import dev.storefront.graphql.error.ErrorCodeInterceptor;
 import dev.storefront.graphql.error.TypedDataFetcherExceptionHandler;
 import dev.storefront.graphql.federation.FederatedTracingHeaderInterceptor;
+import dev.storefront.graphql.registry.SchemaSelfPublisher;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.idl.RuntimeWiring;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
@@ -35,6 +37,12 @@ public class GraphQlSupportAutoConfiguration {
   @Order(1)
   FederatedTracingHeaderInterceptor federatedTracingHeaderInterceptor() {
     return new FederatedTracingHeaderInterceptor();
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty("storefront.registry.publish-on-startup")
+  SchemaSelfPublisher schemaSelfPublisher() {
+    return new SchemaSelfPublisher();
   }
 
   @Bean
