@@ -3,11 +3,11 @@ package dev.storefront.accounts.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.service.database.SqlStatementCounter;
+import dev.storefront.testsupport.Federation;
 import dev.storefront.testsupport.SqlStatements;
 import dev.storefront.testsupport.SubgraphTest;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -46,20 +46,11 @@ class UserFederationTest {
 
   @Test
   void publishesItsFederationSchema() {
-    graphQl
-        .document("{ _service { sdl } }")
-        .execute()
-        .path("_service.sdl")
-        .entity(String.class)
-        .satisfies(sdl -> assertThat(sdl).containsPattern("type User @key\\(fields ?: ?\"id\""));
+    Federation.assertServesEntities(graphQl, "User");
   }
 
   private long statementsFor(int count) {
-    var representations =
-        IntStream.rangeClosed(1, count)
-            .mapToObj(
-                i -> Map.<String, Object>of("__typename", "User", "id", String.valueOf(i * 9)))
-            .toList();
+    var representations = Federation.representations("User", count, i -> i * 9);
     return SqlStatements.countDuring(
         statements,
         () ->

@@ -2,12 +2,12 @@ package dev.storefront.accounts.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storefront.testsupport.GraphQlErrors;
 import dev.storefront.testsupport.SubgraphTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 @SubgraphTest
@@ -62,10 +62,13 @@ class UserQueryTest {
 
   @Test
   void badPageArgumentsAreBadUserInput() {
-    expectBadUserInput(graphQl.document(PAGE).variable("first", -1).execute(), "first");
-    expectBadUserInput(graphQl.document(PAGE).variable("first", 101).execute(), "first");
-    expectBadUserInput(graphQl.document(PAGE).variable("after", "%%%").execute(), "after");
-    expectBadUserInput(
+    GraphQlErrors.expectBadUserInput(
+        graphQl.document(PAGE).variable("first", -1).execute(), "first");
+    GraphQlErrors.expectBadUserInput(
+        graphQl.document(PAGE).variable("first", 101).execute(), "first");
+    GraphQlErrors.expectBadUserInput(
+        graphQl.document(PAGE).variable("after", "%%%").execute(), "after");
+    GraphQlErrors.expectBadUserInput(
         graphQl.document(PAGE).variable("after", "djFfT1RIRVIfMQ").execute(), "after");
   }
 
@@ -81,18 +84,5 @@ class UserQueryTest {
                 .satisfies(e ->
                     assertThat(e.getExtensions())
                         .containsEntry("code", "GRAPHQL_VALIDATION_FAILED")));
-  }
-
-  static void expectBadUserInput(GraphQlTester.Response response, String argument) {
-    response
-        .errors()
-        .satisfy(errors ->
-            assertThat(errors)
-                .singleElement()
-                .satisfies(error -> {
-                  assertThat(error.getExtensions())
-                      .containsEntry("code", "BAD_USER_INPUT")
-                      .containsEntry("argument", argument);
-                }));
   }
 }

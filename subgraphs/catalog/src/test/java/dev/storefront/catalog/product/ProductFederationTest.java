@@ -3,11 +3,11 @@ package dev.storefront.catalog.product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.service.database.SqlStatementCounter;
+import dev.storefront.testsupport.Federation;
 import dev.storefront.testsupport.SqlStatements;
 import dev.storefront.testsupport.SubgraphTest;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -29,12 +29,6 @@ class ProductFederationTest {
         }
       }
       """;
-
-  static List<Map<String, Object>> representations(String typename, int count) {
-    return IntStream.rangeClosed(1, count)
-        .mapToObj(i -> Map.<String, Object>of("__typename", typename, "id", String.valueOf(i * 37)))
-        .toList();
-  }
 
   @Test
   void resolvesProductAndCategoryReferencesInOrderWithNullForUnknownIds() {
@@ -98,7 +92,7 @@ class ProductFederationTest {
   }
 
   private long countFor(String typename, int count) {
-    var representations = representations(typename, count);
+    var representations = Federation.representations(typename, count, i -> i * 37);
     return SqlStatements.countDuring(
         statements,
         () ->
@@ -132,14 +126,6 @@ class ProductFederationTest {
 
   @Test
   void publishesItsFederationSchema() {
-    graphQl
-        .document("{ _service { sdl } }")
-        .execute()
-        .path("_service.sdl")
-        .entity(String.class)
-        .satisfies(sdl ->
-            assertThat(sdl)
-                .containsPattern("type Product @key\\(fields ?: ?\"id\"")
-                .contains("https://specs.apollo.dev/federation/v2.9"));
+    Federation.assertServesEntities(graphQl, "Product", "Category");
   }
 }

@@ -2,6 +2,7 @@ package dev.storefront.catalog.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storefront.testsupport.GraphQlErrors;
 import dev.storefront.testsupport.SubgraphTest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -135,7 +136,8 @@ class ProductQueryTest {
   @Test
   void pageSizeOutsideZeroToHundredIsBadUserInput() {
     for (int first : new int[] {-1, 101, 100000}) {
-      expectBadUserInput(graphQl.document(PAGE).variable("first", first).execute(), "first");
+      GraphQlErrors.expectBadUserInput(
+          graphQl.document(PAGE).variable("first", first).execute(), "first");
     }
     graphQl
         .document(PAGE)
@@ -148,9 +150,10 @@ class ProductQueryTest {
 
   @Test
   void malformedOrForeignCursorIsBadUserInput() {
-    expectBadUserInput(
+    GraphQlErrors.expectBadUserInput(
         graphQl.document(PAGE).variable("after", "not a cursor!").execute(), "after");
-    expectBadUserInput(graphQl.document(PAGE).variable("after", "djFfTk9QRQ").execute(), "after");
+    GraphQlErrors.expectBadUserInput(
+        graphQl.document(PAGE).variable("after", "djFfTk9QRQ").execute(), "after");
     String nameCursor =
         graphQl
             .document(PAGE)
@@ -159,7 +162,7 @@ class ProductQueryTest {
             .path("products.pageInfo.endCursor")
             .entity(String.class)
             .get();
-    expectBadUserInput(
+    GraphQlErrors.expectBadUserInput(
         graphQl
             .document(PAGE)
             .variable("after", nameCursor)
@@ -170,13 +173,13 @@ class ProductQueryTest {
 
   @Test
   void badPriceFiltersAreBadUserInput() {
-    expectBadUserInput(
+    GraphQlErrors.expectBadUserInput(
         graphQl.document(PAGE).variable("filter", Map.of("minPrice", "cheap")).execute(),
         "filter.minPrice");
-    expectBadUserInput(
+    GraphQlErrors.expectBadUserInput(
         graphQl.document(PAGE).variable("filter", Map.of("minPrice", "-1")).execute(),
         "filter.minPrice");
-    expectBadUserInput(
+    GraphQlErrors.expectBadUserInput(
         graphQl
             .document(PAGE)
             .variable("filter", Map.of("minPrice", "10", "maxPrice", "5"))
@@ -215,21 +218,5 @@ class ProductQueryTest {
                 .singleElement()
                 .satisfies(e ->
                     assertThat(e.getExtensions()).containsEntry("code", "GRAPHQL_PARSE_FAILED")));
-  }
-
-  static void expectBadUserInput(
-      org.springframework.graphql.test.tester.GraphQlTester.Response response, String argument) {
-    response
-        .errors()
-        .satisfy(errors ->
-            assertThat(errors)
-                .singleElement()
-                .satisfies(error -> {
-                  assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT");
-                  assertThat(error.getExtensions()).containsEntry("argument", argument);
-                  assertThat(error.getMessage())
-                      .doesNotContain("Exception")
-                      .doesNotContain("at dev.");
-                }));
   }
 }

@@ -1,7 +1,7 @@
 package dev.storefront.inventory.stock;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
-import java.util.HashMap;
+import dev.storefront.graphql.dataloader.AbsentKeys;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -22,11 +22,7 @@ public class StockLevelDataLoader implements MappedBatchLoader<Long, StockLevel>
     return stockLevels
         .findAllById(productIds)
         .collectMap(StockLevel::productId)
-        .map(found -> {
-          var all = new HashMap<>(found);
-          productIds.forEach(id -> all.putIfAbsent(id, StockLevel.none(id)));
-          return (Map<Long, StockLevel>) all;
-        })
+        .map(found -> AbsentKeys.filled(found, productIds, StockLevel::none))
         .toFuture();
   }
 }

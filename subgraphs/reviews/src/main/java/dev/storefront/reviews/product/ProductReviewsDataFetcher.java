@@ -7,7 +7,6 @@ import com.netflix.graphql.dgs.DgsEntityFetcher;
 import com.netflix.graphql.dgs.InputArgument;
 import dev.storefront.graphql.pagination.Connection;
 import dev.storefront.graphql.pagination.EntityIds;
-import dev.storefront.graphql.pagination.PageRequest;
 import dev.storefront.reviews.rating.RatingSummary;
 import dev.storefront.reviews.rating.RatingSummaryDataLoader;
 import dev.storefront.reviews.review.Review;
@@ -27,14 +26,9 @@ public class ProductReviewsDataFetcher {
   @DgsData(parentType = "Product", field = "reviews")
   public CompletableFuture<Connection<Review>> reviews(
       @InputArgument Integer first, @InputArgument String after, DgsDataFetchingEnvironment env) {
-    PageRequest page = PageRequest.of(first, after);
     Product product = env.getSource();
-    return EntityIds.parse(product.id())
-        .map(id ->
-            env.<ReviewPageDataLoader.Key, Connection<Review>>getDataLoader(
-                    ProductReviewsDataLoader.class)
-                .load(new ReviewPageDataLoader.Key(id, page)))
-        .orElseGet(() -> CompletableFuture.completedFuture(Connection.empty(page)));
+    return ReviewPageDataLoader.pageFor(
+        env, ProductReviewsDataLoader.class, product.id(), first, after);
   }
 
   @DgsData(parentType = "Product", field = "averageRating")

@@ -1,8 +1,8 @@
 package dev.storefront.reviews.rating;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
+import dev.storefront.graphql.dataloader.AbsentKeys;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -33,11 +33,7 @@ public class RatingSummaryDataLoader implements MappedBatchLoader<Long, RatingSu
                 row.get("average", BigDecimal.class)))
         .all()
         .collectMap(RatingSummary::productId)
-        .map(found -> {
-          var all = new HashMap<>(found);
-          productIds.forEach(id -> all.putIfAbsent(id, RatingSummary.none(id)));
-          return (Map<Long, RatingSummary>) all;
-        })
+        .map(found -> AbsentKeys.filled(found, productIds, RatingSummary::none))
         .toFuture();
   }
 }

@@ -1,10 +1,13 @@
 package dev.storefront.reviews.review;
 
+import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import dev.storefront.graphql.pagination.Connection;
+import dev.storefront.graphql.pagination.EntityIds;
 import dev.storefront.graphql.pagination.PageRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import org.dataloader.MappedBatchLoader;
@@ -25,6 +28,19 @@ public abstract class ReviewPageDataLoader
   protected ReviewPageDataLoader(ReviewPages pages, ReviewPages.Parent parent) {
     this.pages = pages;
     this.parent = parent;
+  }
+
+  /** The page a field asks for, for the parent with this id, through the given loader. */
+  public static CompletableFuture<Connection<Review>> pageFor(
+      DgsDataFetchingEnvironment env,
+      Class<? extends ReviewPageDataLoader> loader,
+      String parentId,
+      Integer first,
+      String after) {
+    PageRequest page = PageRequest.of(first, after);
+    return EntityIds.parse(parentId)
+        .map(id -> env.<Key, Connection<Review>>getDataLoader(loader).load(new Key(id, page)))
+        .orElseGet(() -> CompletableFuture.completedFuture(Connection.empty(page)));
   }
 
   @Override

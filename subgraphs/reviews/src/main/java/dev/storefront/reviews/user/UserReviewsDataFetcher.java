@@ -6,8 +6,6 @@ import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.DgsEntityFetcher;
 import com.netflix.graphql.dgs.InputArgument;
 import dev.storefront.graphql.pagination.Connection;
-import dev.storefront.graphql.pagination.EntityIds;
-import dev.storefront.graphql.pagination.PageRequest;
 import dev.storefront.reviews.review.Review;
 import dev.storefront.reviews.review.ReviewPageDataLoader;
 import java.util.Map;
@@ -25,13 +23,7 @@ public class UserReviewsDataFetcher {
   @DgsData(parentType = "User", field = "reviews")
   public CompletableFuture<Connection<Review>> reviews(
       @InputArgument Integer first, @InputArgument String after, DgsDataFetchingEnvironment env) {
-    PageRequest page = PageRequest.of(first, after);
     User user = env.getSource();
-    return EntityIds.parse(user.id())
-        .map(id ->
-            env.<ReviewPageDataLoader.Key, Connection<Review>>getDataLoader(
-                    UserReviewsDataLoader.class)
-                .load(new ReviewPageDataLoader.Key(id, page)))
-        .orElseGet(() -> CompletableFuture.completedFuture(Connection.empty(page)));
+    return ReviewPageDataLoader.pageFor(env, UserReviewsDataLoader.class, user.id(), first, after);
   }
 }

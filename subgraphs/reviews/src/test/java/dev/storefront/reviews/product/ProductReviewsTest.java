@@ -3,6 +3,8 @@ package dev.storefront.reviews.product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.service.database.SqlStatementCounter;
+import dev.storefront.testsupport.Federation;
+import dev.storefront.testsupport.GraphQlErrors;
 import dev.storefront.testsupport.SqlStatements;
 import dev.storefront.testsupport.SubgraphTest;
 import java.math.BigDecimal;
@@ -11,10 +13,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -122,13 +122,13 @@ class ProductReviewsTest {
 
   @Test
   void badPageArgumentsAreBadUserInput() {
-    expectBadUserInput(
+    GraphQlErrors.expectBadUserInput(
         graphQl.document(PRODUCTS).variable("r", products(1)).variable("first", -1).execute(),
         "first");
-    expectBadUserInput(
+    GraphQlErrors.expectBadUserInput(
         graphQl.document(PRODUCTS).variable("r", products(1)).variable("first", 101).execute(),
         "first");
-    expectBadUserInput(
+    GraphQlErrors.expectBadUserInput(
         graphQl.document(PRODUCTS).variable("r", products(1)).variable("after", "bm9wZQ").execute(),
         "after");
   }
@@ -148,11 +148,7 @@ class ProductReviewsTest {
   }
 
   private long statementsFor(int count) {
-    var representations =
-        IntStream.rangeClosed(1, count)
-            .mapToObj(
-                i -> Map.<String, Object>of("__typename", "Product", "id", String.valueOf(i * 31)))
-            .toList();
+    var representations = Federation.representations("Product", count, i -> i * 31);
     return SqlStatements.countDuring(
         statements,
         () ->
@@ -164,17 +160,5 @@ class ProductReviewsTest {
                 .path("_entities[*].reviewCount")
                 .entityList(Integer.class)
                 .hasSize(count));
-  }
-
-  static void expectBadUserInput(GraphQlTester.Response response, String argument) {
-    response
-        .errors()
-        .satisfy(errors ->
-            assertThat(errors)
-                .isNotEmpty()
-                .allSatisfy(error ->
-                    assertThat(error.getExtensions())
-                        .containsEntry("code", "BAD_USER_INPUT")
-                        .containsEntry("argument", argument)));
   }
 }

@@ -3,11 +3,11 @@ package dev.storefront.reviews.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.service.database.SqlStatementCounter;
+import dev.storefront.testsupport.Federation;
 import dev.storefront.testsupport.SqlStatements;
 import dev.storefront.testsupport.SubgraphTest;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -88,24 +88,11 @@ class UserReviewsTest {
 
   @Test
   void publishesItsFederationSchema() {
-    graphQl
-        .document("{ _service { sdl } }")
-        .execute()
-        .path("_service.sdl")
-        .entity(String.class)
-        .satisfies(sdl ->
-            assertThat(sdl)
-                .containsPattern("type Review @key\\(fields ?: ?\"id\"")
-                .containsPattern("type Product @key\\(fields ?: ?\"id\"")
-                .containsPattern("type User @key\\(fields ?: ?\"id\""));
+    Federation.assertServesEntities(graphQl, "Review", "Product", "User");
   }
 
   private long statementsFor(int count) {
-    var representations =
-        IntStream.rangeClosed(1, count)
-            .mapToObj(
-                i -> Map.<String, Object>of("__typename", "User", "id", String.valueOf(i * 7)))
-            .toList();
+    var representations = Federation.representations("User", count, i -> i * 7);
     return SqlStatements.countDuring(
         statements,
         () ->
