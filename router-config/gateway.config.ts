@@ -2,6 +2,7 @@
 // Keys verified against @graphql-hive/gateway 2.15 (see docs/router.md).
 import { defineConfig } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { useErrorCodes } from './error-codes.mjs';
 import { createSupergraphSource } from './supergraph-source.mjs';
 
 const env = process.env;
@@ -38,8 +39,16 @@ export const gatewayConfig = defineConfig({
 }
 `,
   },
+  // Abuse limits, checked before any subgraph is called. Connections add two levels per hop, so
+  // the storefront's deepest real query (category -> products -> reviews -> author -> reviews ->
+  // product) is 13 levels deep.
+  maxDepth: Number(env.ROUTER_MAX_DEPTH ?? 20),
+  maxTokens: Number(env.ROUTER_MAX_TOKENS ?? 2000),
+  // "Did you mean ...?" hints would map the schema for anyone probing it.
+  blockFieldSuggestions: true,
   // A slow subgraph fails the affected fields, not the whole router.
   upstreamTimeout: Number(env.ROUTER_UPSTREAM_TIMEOUT_MS ?? 10_000),
+  plugins: () => [useErrorCodes()],
   prometheus: {
     endpoint: '/metrics',
     metrics: true,

@@ -2,6 +2,7 @@ package dev.storefront.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ class BadRequestTest {
         "malformed cursor     | { products(after: \"%%%\") { edges { cursor } } }       | BAD_USER_INPUT",
         "nested bad page size | { product(id: \"1\") { reviews(first: 500) { edges { cursor } } } } | BAD_USER_INPUT",
         "syntax error         | { products(                                             | GRAPHQL_PARSE_FAILED",
+        "deeper than 20       | { product(id: \"1\") { reviews(first: 1) { edges { node { author { reviews(first: 1) { edges { node { product { reviews(first: 1) { edges { node { author { reviews(first: 1) { edges { node { product { reviews(first: 1) { edges { node { id } } } } } } } } } } } } } } } } } } } } } | GRAPHQL_VALIDATION_FAILED",
       })
   void isATypedError(String name, String query, String expectedCode) {
     var response = Router.post(query);
@@ -32,6 +34,27 @@ class BadRequestTest {
         .doesNotContain("Exception")
         .doesNotContain("\tat ")
         .doesNotContain("stacktrace");
+  }
+
+  @Test
+  void aDocumentOverTheTokenLimitIsRejectedBeforeAnySubgraphIsCalled() {
+    var aliases = new StringBuilder("{");
+    for (int i = 0; i < 600; i++) {
+      aliases.append(" a").append(i).append(": product(id: \"1\") { name }");
+    }
+    var response = Router.post(aliases.append(" }").toString());
+    assertThat(response.status()).isLessThan(500);
+    assertThat(response.errors().get(0).at("/extensions/code").asString())
+        .isEqualTo("GRAPHQL_PARSE_FAILED");
+    assertThat(response.data().isMissingNode() || response.data().isNull()).isTrue();
+  }
+
+  @Test
+  void validationErrorsDoNotSuggestFieldNames() {
+    var response = Router.post("{ products { edges { node { nam } } } }");
+    assertThat(response.errors().get(0).at("/extensions/code").asString())
+        .isEqualTo("GRAPHQL_VALIDATION_FAILED");
+    assertThat(response.raw()).doesNotContain("Did you mean").doesNotContain("\"name\"");
   }
 
   @ParameterizedTest(name = "malformed body: {0}")

@@ -46,7 +46,7 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
     String code =
         extensions.containsKey("code")
             ? extensions.get("code").toString()
-            : codeFor(graphqlJavaClassification, dgsErrorType).name();
+            : codeFor(graphqlJavaClassification, dgsErrorType, error.getMessage()).name();
     extensions.put("code", code);
     return GraphqlErrorBuilder.newError()
         .message(error.getMessage())
@@ -61,13 +61,17 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
    * graphql-java's classification says what failed before execution; DGS's error type covers what
    * failed during it.
    */
-  static ErrorCode codeFor(Object graphqlJavaClassification, Object dgsErrorType) {
+  static ErrorCode codeFor(Object graphqlJavaClassification, Object dgsErrorType, String message) {
     String classification = String.valueOf(graphqlJavaClassification);
     switch (classification) {
       case "InvalidSyntax":
         return ErrorCode.GRAPHQL_PARSE_FAILED;
       case "ValidationError":
-        return ErrorCode.GRAPHQL_VALIDATION_FAILED;
+        // graphql-java classifies bad variable values as validation errors; the document is
+        // fine, the input is not (Apollo's convention: BAD_USER_INPUT).
+        return message != null && message.startsWith("Variable '")
+            ? ErrorCode.BAD_USER_INPUT
+            : ErrorCode.GRAPHQL_VALIDATION_FAILED;
       case "OperationNotSupported":
         return ErrorCode.BAD_USER_INPUT;
       default:

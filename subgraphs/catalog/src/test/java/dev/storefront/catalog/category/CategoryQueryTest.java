@@ -3,6 +3,7 @@ package dev.storefront.catalog.category;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.service.database.SqlStatementCounter;
+import dev.storefront.testsupport.GraphQlErrors;
 import dev.storefront.testsupport.SqlStatements;
 import dev.storefront.testsupport.SubgraphTest;
 import java.util.List;
@@ -88,23 +89,9 @@ class CategoryQueryTest {
         .execute()
         .path("category")
         .valueIsNull();
-    graphQl
-        .document("{ category(id: \"1\", slug: \"garden-pro\") { id } }")
-        .execute()
-        .errors()
-        .satisfy(errors ->
-            assertThat(errors)
-                .singleElement()
-                .satisfies(
-                    e -> assertThat(e.getExtensions()).containsEntry("code", "BAD_USER_INPUT")));
-    graphQl
-        .document("{ category { id } }")
-        .execute()
-        .errors()
-        .satisfy(errors ->
-            assertThat(errors)
-                .singleElement()
-                .satisfies(
-                    e -> assertThat(e.getExtensions()).containsEntry("code", "BAD_USER_INPUT")));
+    GraphQlErrors.expectCode(
+        graphQl.document("{ category(id: \"1\", slug: \"garden-pro\") { id } }").execute(),
+        "BAD_USER_INPUT");
+    GraphQlErrors.expectCode(graphQl.document("{ category { id } }").execute(), "BAD_USER_INPUT");
   }
 }

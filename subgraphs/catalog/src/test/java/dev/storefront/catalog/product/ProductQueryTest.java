@@ -188,35 +188,14 @@ class ProductQueryTest {
   }
 
   @Test
-  void invalidDocumentsGetValidationOrParseCodes() {
-    graphQl
-        .document("{ products { nope } }")
-        .execute()
-        .errors()
-        .satisfy(errors ->
-            assertThat(errors)
-                .singleElement()
-                .satisfies(e ->
-                    assertThat(e.getExtensions())
-                        .containsEntry("code", "GRAPHQL_VALIDATION_FAILED")));
-    graphQl
-        .document("{ products(first: \"ten\") { edges { cursor } } }")
-        .execute()
-        .errors()
-        .satisfy(errors ->
-            assertThat(errors)
-                .singleElement()
-                .satisfies(e ->
-                    assertThat(e.getExtensions())
-                        .containsEntry("code", "GRAPHQL_VALIDATION_FAILED")));
-    graphQl
-        .document("{ products(")
-        .execute()
-        .errors()
-        .satisfy(errors ->
-            assertThat(errors)
-                .singleElement()
-                .satisfies(e ->
-                    assertThat(e.getExtensions()).containsEntry("code", "GRAPHQL_PARSE_FAILED")));
+  void invalidDocumentsGetValidationOrParseCodesAndBadVariablesBadUserInput() {
+    GraphQlErrors.expectCode(
+        graphQl.document("{ products { nope } }").execute(), "GRAPHQL_VALIDATION_FAILED");
+    GraphQlErrors.expectCode(
+        graphQl.document("{ products(first: \"ten\") { edges { cursor } } }").execute(),
+        "GRAPHQL_VALIDATION_FAILED");
+    GraphQlErrors.expectCode(graphQl.document("{ products(").execute(), "GRAPHQL_PARSE_FAILED");
+    GraphQlErrors.expectCode(
+        graphQl.document(PAGE).variable("first", "ten").execute(), "BAD_USER_INPUT");
   }
 }

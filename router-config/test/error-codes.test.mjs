@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { GraphQLError } from 'graphql';
+import { withCodes } from '../error-codes.mjs';
+
+test('adds a code to errors without one and keeps the others', () => {
+  const result = withCodes({
+    errors: [
+      new GraphQLError('Syntax Error: Query depth limit of 20 exceeded, found 21.'),
+      new GraphQLError('first must not be negative', { extensions: { code: 'BAD_USER_INPUT' } }),
+    ],
+  });
+  assert.equal(result.errors[0].extensions.code, 'GRAPHQL_VALIDATION_FAILED');
+  assert.equal(result.errors[0].extensions.http.status, 400);
+  assert.equal(result.errors[0].message, 'Syntax Error: Query depth limit of 20 exceeded, found 21.');
+  assert.equal(result.errors[1].extensions.code, 'BAD_USER_INPUT');
+});
+
+test('leaves results without errors untouched', () => {
+  const result = { data: { a: 1 } };
+  assert.equal(withCodes(result), result);
+});
