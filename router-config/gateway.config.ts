@@ -44,6 +44,12 @@ export const gatewayConfig = defineConfig({
   // product) is 13 levels deep.
   maxDepth: Number(env.ROUTER_MAX_DEPTH ?? 20),
   maxTokens: Number(env.ROUTER_MAX_TOKENS ?? 2000),
+  // Demand control: the estimated cost (objects a query can return, with list sizes from the
+  // @listSize directives on connection fields) may not exceed this. Nested connections multiply:
+  // without it a 19-level query asking four default pages of 20 returned 2 MB.
+  // Connection fields declare `first: Int = 20` so the estimate sees the default page size (it
+  // does not apply @listSize's assumedSize when the slicing argument is omitted).
+  demandControl: { maxCost: Number(env.ROUTER_MAX_COST ?? 10_000) },
   // "Did you mean ...?" hints would map the schema for anyone probing it.
   blockFieldSuggestions: true,
   // A slow subgraph fails the affected fields, not the whole router.

@@ -17,7 +17,8 @@ class BadRequestTest {
         "unknown field        | { products { edges { node { nope } } } }                 | GRAPHQL_VALIDATION_FAILED",
         "wrong argument type  | { products(first: \"ten\") { edges { cursor } } }        | GRAPHQL_VALIDATION_FAILED",
         "negative page size   | { products(first: -1) { edges { cursor } } }            | BAD_USER_INPUT",
-        "oversized page       | { products(first: 100000) { edges { cursor } } }        | BAD_USER_INPUT",
+        "page over 100        | { products(first: 101) { edges { cursor } } }        | BAD_USER_INPUT",
+        "page of 100,000      | { products(first: 100000) { edges { cursor } } }        | COST_ESTIMATED_TOO_EXPENSIVE",
         "malformed cursor     | { products(after: \"%%%\") { edges { cursor } } }       | BAD_USER_INPUT",
         "nested bad page size | { product(id: \"1\") { reviews(first: 500) { edges { cursor } } } } | BAD_USER_INPUT",
         "syntax error         | { products(                                             | GRAPHQL_PARSE_FAILED",
@@ -47,6 +48,21 @@ class BadRequestTest {
     assertThat(response.errors().get(0).at("/extensions/code").asString())
         .isEqualTo("GRAPHQL_PARSE_FAILED");
     assertThat(response.data().isMissingNode() || response.data().isNull()).isTrue();
+  }
+
+  @Test
+  void nestedPagesThatWouldMultiplyIntoHugeAnswersAreRefusedByCost() {
+    // Four nested default pages of 20: 160,000 products; this returned 2 MB before the cost limit.
+    var response =
+        Router.post(
+            "{ product(id: \"1\") { reviews { edges { node { author { reviews { edges { node { product {"
+                + " reviews { edges { node { author { reviews { edges { node { product { name } } } } } } } } } } } } } } } } } }");
+    assertThat(response.status()).isLessThan(500);
+    assertThat(response.errors().get(0).at("/extensions/code").asString())
+        .isEqualTo("COST_ESTIMATED_TOO_EXPENSIVE");
+    assertThat(response.raw().length()).isLessThan(1000);
+    var page = Router.post(FederatedQueryTest.STOREFRONT_PAGE, java.util.Map.of("first", 100));
+    assertThat(page.errors().isMissingNode()).as(page.raw()).isTrue();
   }
 
   @Test
