@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -21,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class CompositionRunner {
+
+  /** Blocking reads and the watchdog must not wait on the (small) common pool. */
+  private static final Executor VIRTUAL_THREADS = Executors.newVirtualThreadPerTaskExecutor();
 
   private final CompositionRunnerInstallation installation;
   private final RegistryProperties properties;
@@ -67,20 +73,46 @@ public class CompositionRunner {
         new ProcessBuilder(properties.nodeCommand(), installation.script().toString())
             .directory(installation.directory().toFile())
             .start();
-    try (var stdin = process.getOutputStream()) {
-      stdin.write(json.writeValueAsBytes(request));
+    // Reading the output blocks until the runner exits, so the deadline is a watchdog that kills
+    // a runner that hangs; killing it closes its output and the reads below return.
+    var watchdog =
+        CompletableFuture.delayedExecutor(
+            properties.runnerTimeout().toMillis(), TimeUnit.MILLISECONDS, VIRTUAL_THREADS);
+    var deadline = CompletableFuture.runAsync(process::destroyForcibly, watchdog);
+    var stderr =
+        CompletableFuture.supplyAsync(() -> readFully(process.getErrorStream()), VIRTUAL_THREADS);
+    byte[] stdout;
+    int exit;
+    try {
+      try (var stdin = process.getOutputStream()) {
+        stdin.write(json.writeValueAsBytes(request));
+      }
+      stdout = process.getInputStream().readAllBytes();
+      exit = process.waitFor();
+    } catch (IOException e) {
+      // Killing the process closes its streams; otherwise the runner died before answering.
+      stdout = new byte[0];
+      exit = process.waitFor();
     }
-    var stdout = process.getInputStream().readAllBytes();
-    var stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(properties.runnerTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-      process.destroyForcibly();
-      throw new CompositionRunnerException("composition runner timed out");
-    }
-    if (process.exitValue() != 0) {
+    boolean timedOut = deadline.isDone();
+    deadline.cancel(false);
+    if (timedOut) {
       throw new CompositionRunnerException(
-          "composition runner exited with " + process.exitValue() + ": " + stderr.strip());
+          "composition runner did not answer within " + properties.runnerTimeout());
+    }
+    if (exit != 0) {
+      throw new CompositionRunnerException(
+          "composition runner exited with " + exit + ": " + stderr.join().strip());
     }
     return json.readValue(stdout, answerType);
+  }
+
+  private static String readFully(java.io.InputStream stream) {
+    try {
+      return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(stderr unreadable: " + e.getMessage() + ")";
+    }
   }
 
   record BrokenOperationsAnswer(List<BrokenOperation> brokenOperations) {}
