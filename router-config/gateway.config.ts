@@ -52,6 +52,10 @@ export const gatewayConfig = defineConfig({
   demandControl: { maxCost: Number(env.ROUTER_MAX_COST ?? 10_000) },
   // "Did you mean ...?" hints would map the schema for anyone probing it.
   blockFieldSuggestions: true,
+  // Subgraphs answer only callers presenting the shared secret (see RouterOnlyFilter).
+  transportEntries: env.STOREFRONT_ROUTER_SHARED_SECRET
+    ? { '*.http': { headers: [['x-storefront-router-secret', env.STOREFRONT_ROUTER_SHARED_SECRET]] } }
+    : {},
   // A slow subgraph fails the affected fields, not the whole router.
   upstreamTimeout: Number(env.ROUTER_UPSTREAM_TIMEOUT_MS ?? 10_000),
   plugins: () => [useErrorCodes()],

@@ -3,6 +3,7 @@ package dev.storefront.graphql.config;
 import com.apollographql.federation.graphqljava.tracing.FederatedTracingInstrumentation;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsRuntimeWiring;
+import dev.storefront.graphql.access.RouterOnlyFilter;
 import dev.storefront.graphql.error.ErrorCodeInterceptor;
 import dev.storefront.graphql.error.TypedDataFetcherExceptionHandler;
 import dev.storefront.graphql.federation.FederatedTracingHeaderInterceptor;
@@ -10,8 +11,10 @@ import dev.storefront.graphql.registry.SchemaSelfPublisher;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.idl.RuntimeWiring;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
@@ -43,6 +46,15 @@ public class GraphQlSupportAutoConfiguration {
   @ConditionalOnBooleanProperty("storefront.registry.publish-on-startup")
   SchemaSelfPublisher schemaSelfPublisher() {
     return new SchemaSelfPublisher();
+  }
+
+  /** Only when a secret is configured: tests and tools may call a subgraph without a router. */
+  @Bean
+  @ConditionalOnExpression("!'${storefront.router.shared-secret:}'.isBlank()")
+  RouterOnlyFilter routerOnlyFilter(
+      @Value("${storefront.router.shared-secret}") String secret,
+      @Value("${spring.graphql.http.path:/graphql}") String path) {
+    return new RouterOnlyFilter(secret, path);
   }
 
   @Bean
