@@ -41,24 +41,29 @@ final class Router {
   }
 
   static Response postRaw(String body) {
+    HttpResponse<String> response =
+        send(URL, body, Map.of("accept", "application/graphql-response+json, application/json"));
+    JsonNode json;
+    try {
+      json = JSON.readTree(response.body());
+    } catch (RuntimeException notJson) {
+      json = JSON.nullNode();
+    }
+    return new Response(response.statusCode(), json, response.body());
+  }
+
+  /** A JSON POST to any platform endpoint (router, subgraph, registry). */
+  static HttpResponse<String> send(URI uri, String json, Map<String, String> headers) {
     var request =
-        HttpRequest.newBuilder(URL)
+        HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(60))
             .header("content-type", "application/json")
-            .header("accept", "application/graphql-response+json, application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(request::header);
     try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      JsonNode json;
-      try {
-        json = JSON.readTree(response.body());
-      } catch (RuntimeException notJson) {
-        json = JSON.nullNode();
-      }
-      return new Response(response.statusCode(), json, response.body());
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new IllegalStateException("The router at " + URL + " does not answer: " + e, e);
+      throw new IllegalStateException(uri + " does not answer: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

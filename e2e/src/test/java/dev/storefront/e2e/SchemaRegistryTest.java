@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,8 +71,7 @@ class SchemaRegistryTest {
     }
   }
 
-  private static int publish(String sdl, boolean acceptBreaking)
-      throws IOException, InterruptedException {
+  private static int publish(String sdl, boolean acceptBreaking) {
     String body =
         Router.JSON.writeValueAsString(
             Map.of(
@@ -86,13 +83,7 @@ class SchemaRegistryTest {
                 "e2e",
                 "acceptBreaking",
                 acceptBreaking));
-    var request =
-        HttpRequest.newBuilder(URI.create(REGISTRY + "/subgraphs/catalog/publish"))
-            .header("content-type", "application/json")
-            .timeout(Duration.ofSeconds(60))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    var response = Router.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    var response = Router.send(URI.create(REGISTRY + "/subgraphs/catalog/publish"), body, Map.of());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.statusCode();
   }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -42,16 +41,10 @@ class SubgraphAccessTest {
         .strip();
   }
 
-  static HttpResponse<String> post(int port, String secret)
-      throws IOException, InterruptedException {
-    var request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-            .timeout(Duration.ofSeconds(10))
-            .header("content-type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(QUERY));
-    if (secret != null) {
-      request.header("X-Storefront-Router-Secret", secret);
-    }
-    return Router.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  static HttpResponse<String> post(int port, String secret) {
+    return Router.send(
+        URI.create("http://127.0.0.1:" + port + "/graphql"),
+        QUERY,
+        secret == null ? Map.of() : Map.of("X-Storefront-Router-Secret", secret));
   }
 }

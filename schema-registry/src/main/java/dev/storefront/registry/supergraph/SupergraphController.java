@@ -41,18 +41,15 @@ public class SupergraphController {
     return supergraphs
         .latest()
         .map(latest -> {
-          var headers =
-              ResponseEntity.status(HttpStatus.OK)
+          boolean unchanged = ifNoneMatch != null && matches(ifNoneMatch, latest.etag());
+          var response =
+              ResponseEntity.status(unchanged ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
                   .eTag(latest.etag())
                   .cacheControl(CacheControl.noCache())
                   .header("X-Supergraph-Version", String.valueOf(latest.id()));
-          if (ifNoneMatch != null && matches(ifNoneMatch, latest.etag())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-                .eTag(latest.etag())
-                .header("X-Supergraph-Version", String.valueOf(latest.id()))
-                .<String>build();
-          }
-          return headers.contentType(MediaType.TEXT_PLAIN).body(latest.supergraphSdl());
+          return unchanged
+              ? response.<String>build()
+              : response.contentType(MediaType.TEXT_PLAIN).body(latest.supergraphSdl());
         })
         .switchIfEmpty(
             Mono.error(

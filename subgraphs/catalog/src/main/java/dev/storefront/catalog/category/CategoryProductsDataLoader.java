@@ -6,15 +6,11 @@ import dev.storefront.catalog.product.ProductSearch;
 import dev.storefront.catalog.product.ProductSort;
 import dev.storefront.graphql.pagination.Connection;
 import dev.storefront.graphql.pagination.PageRequest;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import dev.storefront.graphql.pagination.PagesPerParent;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.stream.Collectors;
 import org.dataloader.MappedBatchLoader;
-import reactor.core.publisher.Flux;
 
 /**
  * Category.products for many categories at once: keys asking for the same page (size, cursor, sort)
@@ -35,32 +31,21 @@ public class CategoryProductsDataLoader
 
   @Override
   public CompletionStage<Map<Key, Connection<Product>>> load(Set<Key> keys) {
-    Map<PageShape, List<Key>> byShape =
-        keys.stream().collect(Collectors.groupingBy(key -> new PageShape(key.sort(), key.page())));
-    return Flux.fromIterable(byShape.entrySet())
-        .concatMap(group -> loadShape(group.getKey(), group.getValue()))
-        .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-        .toFuture();
-  }
-
-  private Flux<Map.Entry<Key, Connection<Product>>> loadShape(PageShape shape, List<Key> keys) {
-    List<Long> ids = keys.stream().map(Key::categoryId).toList();
-    return search
-        .pagePerCategory(ids, shape.sort(), shape.page())
-        .collectList()
-        .flatMapMany(rows -> {
-          Map<Long, List<Product>> byCategory = new HashMap<>();
-          rows.forEach(row ->
-              byCategory.computeIfAbsent(row.categoryId(), id -> new ArrayList<>()).add(row));
-          return Flux.fromIterable(keys)
-              .map(key ->
-                  Map.entry(
-                      key,
-                      Connection.fromRows(
-                          byCategory.getOrDefault(key.categoryId(), List.of()),
-                          shape.page(),
-                          shape.sort()::cursorOf)));
-        });
+    return PagesPerParent.load(
+        keys,
+        key -> new PageShape(key.sort(), key.page()),
+        Key::categoryId,
+        (shape, categoryIds) ->
+            search
+                .pagePerCategory(categoryIds, shape.sort(), shape.page())
+                .collectList()
+                .map(rows ->
+                    PagesPerParent.split(
+                        rows,
+                        categoryIds,
+                        Product::categoryId,
+                        shape.page(),
+                        shape.sort()::cursorOf)));
   }
 
   private record PageShape(ProductSort sort, PageRequest page) {}

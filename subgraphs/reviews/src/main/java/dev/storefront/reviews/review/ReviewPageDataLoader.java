@@ -4,14 +4,12 @@ import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import dev.storefront.graphql.pagination.Connection;
 import dev.storefront.graphql.pagination.EntityIds;
 import dev.storefront.graphql.pagination.PageRequest;
-import java.util.List;
+import dev.storefront.graphql.pagination.PagesPerParent;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.stream.Collectors;
 import org.dataloader.MappedBatchLoader;
-import reactor.core.publisher.Flux;
 
 /**
  * Review pages keyed by parent and page request. Keys that ask for the same page (size and cursor)
@@ -45,21 +43,7 @@ public abstract class ReviewPageDataLoader
 
   @Override
   public CompletionStage<Map<Key, Connection<Review>>> load(Set<Key> keys) {
-    Map<PageRequest, List<Long>> parentsByPage =
-        keys.stream()
-            .collect(
-                Collectors.groupingBy(
-                    Key::page, Collectors.mapping(Key::parentId, Collectors.toList())));
-    return Flux.fromIterable(parentsByPage.entrySet())
-        .concatMap(group ->
-            pages
-                .pages(parent, group.getValue(), group.getKey())
-                .flatMapIterable(byParent ->
-                    byParent.entrySet().stream()
-                        .map(entry ->
-                            Map.entry(new Key(entry.getKey(), group.getKey()), entry.getValue()))
-                        .toList()))
-        .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-        .toFuture();
+    return PagesPerParent.load(
+        keys, Key::page, Key::parentId, (page, parentIds) -> pages.pages(parent, parentIds, page));
   }
 }

@@ -3,11 +3,11 @@ package dev.storefront.reviews.review;
 import dev.storefront.graphql.error.ClientError;
 import dev.storefront.graphql.pagination.Connection;
 import dev.storefront.graphql.pagination.PageRequest;
+import dev.storefront.graphql.pagination.PagesPerParent;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
@@ -55,17 +55,7 @@ public class ReviewPages {
     return spec.map((row, metadata) -> template.getConverter().read(Review.class, row, metadata))
         .all()
         .collectList()
-        .map(rows -> {
-          Map<Long, List<Review>> byParent = new HashMap<>();
-          rows.forEach(
-              row -> byParent.computeIfAbsent(parent.of(row), id -> new ArrayList<>()).add(row));
-          Map<Long, Connection<Review>> pages = new HashMap<>();
-          parentIds.forEach(id ->
-              pages.put(
-                  id,
-                  Connection.fromRows(byParent.getOrDefault(id, List.of()), page, Review::cursor)));
-          return pages;
-        });
+        .map(rows -> PagesPerParent.split(rows, parentIds, parent::of, page, Review::cursor));
   }
 
   private static String sql(Parent parent, PageRequest page) {
