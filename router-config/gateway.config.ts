@@ -56,6 +56,15 @@ export const gatewayConfig = defineConfig({
   transportEntries: env.STOREFRONT_ROUTER_SHARED_SECRET
     ? { '*.http': { headers: [['x-storefront-router-secret', env.STOREFRONT_ROUTER_SHARED_SECRET]] } }
     : {},
+  // The user a request acts for. Interim: the client's x-user-id header is passed on as is, so
+  // any client can claim any user. The security issue replaces this with the user id from a
+  // verified JWT (and drops a client-sent header); subgraphs already read only this header.
+  propagateHeaders: {
+    fromClientToSubgraphs({ request }) {
+      const user = request.headers.get('x-user-id');
+      return user ? { 'x-user-id': user } : {};
+    },
+  },
   // A slow subgraph fails the affected fields, not the whole router.
   upstreamTimeout: Number(env.ROUTER_UPSTREAM_TIMEOUT_MS ?? 10_000),
   plugins: () => [useErrorCodes()],

@@ -4,9 +4,11 @@ import com.apollographql.federation.graphqljava.tracing.FederatedTracingInstrume
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsRuntimeWiring;
 import dev.storefront.graphql.access.RouterOnlyFilter;
+import dev.storefront.graphql.client.SubgraphClients;
 import dev.storefront.graphql.error.ErrorCodeInterceptor;
 import dev.storefront.graphql.error.TypedDataFetcherExceptionHandler;
 import dev.storefront.graphql.federation.FederatedTracingHeaderInterceptor;
+import dev.storefront.graphql.identity.CurrentUserInterceptor;
 import dev.storefront.graphql.registry.SchemaSelfPublisher;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.scalars.ExtendedScalars;
@@ -18,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /** Federation, error and scalar conventions every subgraph shares. */
 @AutoConfiguration
@@ -40,6 +43,18 @@ public class GraphQlSupportAutoConfiguration {
   @Order(1)
   FederatedTracingHeaderInterceptor federatedTracingHeaderInterceptor() {
     return new FederatedTracingHeaderInterceptor();
+  }
+
+  @Bean
+  @Order(2)
+  CurrentUserInterceptor currentUserInterceptor() {
+    return new CurrentUserInterceptor();
+  }
+
+  @Bean
+  SubgraphClients subgraphClients(
+      WebClient.Builder webClients, @Value("${storefront.router.shared-secret:}") String secret) {
+    return new SubgraphClients(webClients, secret);
   }
 
   @Bean

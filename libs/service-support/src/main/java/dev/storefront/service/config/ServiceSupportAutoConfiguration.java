@@ -2,11 +2,13 @@ package dev.storefront.service.config;
 
 import dev.storefront.service.database.CreateDatabaseThenMigrate;
 import dev.storefront.service.database.DatabaseCreator;
+import dev.storefront.service.database.ModuleMigration;
 import dev.storefront.service.database.SqlStatementCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.api.Location;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -26,9 +28,11 @@ public class ServiceSupportAutoConfiguration {
       @Value("${spring.flyway.url}") String url,
       @Value("${spring.flyway.user:postgres}") String user,
       @Value("${spring.flyway.password:}") String password,
-      @Value("${storefront.database.maintenance-database:postgres}") String maintenanceDatabase) {
+      @Value("${storefront.database.maintenance-database:postgres}") String maintenanceDatabase,
+      ObjectProvider<ModuleMigration> modules) {
     return new CreateDatabaseThenMigrate(
-        new DatabaseCreator(url, user, password, maintenanceDatabase));
+        new DatabaseCreator(url, user, password, maintenanceDatabase),
+        modules.orderedStream().toList());
   }
 
   @Bean

@@ -43,6 +43,16 @@ public class ProductStockDataFetcher {
     return stock(env).thenApply(StockLevel::available);
   }
 
+  @DgsData(parentType = "Product", field = "onHandQuantity")
+  public CompletableFuture<Integer> onHandQuantity(DgsDataFetchingEnvironment env) {
+    return stock(env).thenApply(StockLevel::onHand);
+  }
+
+  @DgsData(parentType = "Product", field = "reservedQuantity")
+  public CompletableFuture<Integer> reservedQuantity(DgsDataFetchingEnvironment env) {
+    return stock(env).thenApply(StockLevel::reserved);
+  }
+
   @DgsData(parentType = "Product", field = "inStock")
   public CompletableFuture<Boolean> inStock(DgsDataFetchingEnvironment env) {
     return stock(env).thenApply(level -> level.available() > 0);

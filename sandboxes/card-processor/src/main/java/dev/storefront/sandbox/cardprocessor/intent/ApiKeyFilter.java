@@ -1,0 +1,43 @@
+package dev.storefront.sandbox.cardprocessor.intent;
+
+import dev.storefront.sandbox.cardprocessor.SandboxSettings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/** Every {@code /v1} call presents the merchant's secret key as a bearer token. */
+@Component
+public class ApiKeyFilter implements WebFilter {
+
+  private static final byte[] BODY =
+      "{\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid API key\"}}"
+          .getBytes(StandardCharsets.UTF_8);
+
+  private final byte[] expected;
+
+  public ApiKeyFilter(SandboxSettings settings) {
+    this.expected = ("Bearer " + settings.apiKey()).getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    if (!exchange.getRequest().getPath().value().startsWith("/v1/")) {
+      return chain.filter(exchange);
+    }
+    String presented = exchange.getRequest().getHeaders().getFirst("Authorization");
+    if (presented != null
+        && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8))) {
+      return chain.filter(exchange);
+    }
+    var response = exchange.getResponse();
+    response.setStatusCode(HttpStatus.UNAUTHORIZED);
+    response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+    return response.writeWith(Mono.just(response.bufferFactory().wrap(BODY)));
+  }
+}

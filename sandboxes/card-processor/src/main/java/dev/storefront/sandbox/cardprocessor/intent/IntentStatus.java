@@ -1,0 +1,8 @@
+package dev.storefront.sandbox.cardprocessor.intent;
+
+public enum IntentStatus {
+  processing,
+  succeeded,
+  failed,
+  canceled
+}

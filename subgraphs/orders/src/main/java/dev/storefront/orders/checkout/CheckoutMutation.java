@@ -1,0 +1,63 @@
+package dev.storefront.orders.checkout;
+
+import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsMutation;
+import com.netflix.graphql.dgs.InputArgument;
+import dev.storefront.graphql.error.ClientError;
+import dev.storefront.graphql.error.ErrorCode;
+import dev.storefront.graphql.identity.CurrentUser;
+import dev.storefront.orders.order.Order;
+import dev.storefront.orders.order.OrderRows;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import reactor.core.publisher.Mono;
+
+@DgsComponent
+public class CheckoutMutation {
+
+  private final CartReader carts;
+  private final OrderPlacement placement;
+  private final OrderRows orders;
+
+  public CheckoutMutation(CartReader carts, OrderPlacement placement, OrderRows orders) {
+    this.carts = carts;
+    this.placement = placement;
+    this.orders = orders;
+  }
+
+  @DgsMutation
+  public CompletableFuture<Order> checkout(
+      @InputArgument("input") Map<String, Object> input, DataFetchingEnvironment env) {
+    String user = CurrentUser.require(env);
+    CheckoutRequest request = CheckoutRequest.from(input);
+    // A retry of a checkout that already placed its order answers without touching the cart.
+    return orders
+        .byIdempotencyKey(user, request.idempotencyKey())
+        .switchIfEmpty(
+            Mono.defer(() ->
+                carts
+                    .linesOf(user)
+                    .flatMap(lines -> {
+                      if (lines.isEmpty()) {
+                        return Mono.error(
+                            ClientError.badUserInput("the cart is empty: nothing to order"));
+                      }
+                      return placement
+                          .place(user, request, lines)
+                          .then(orders.byIdempotencyKey(user, request.idempotencyKey()));
+                    })))
+        .map(order -> sameRequest(order, request))
+        .toFuture();
+  }
+
+  private static Order sameRequest(Order order, CheckoutRequest request) {
+    if (!order.shippingAddress().equals(request.shippingAddress())) {
+      throw new ClientError(
+          ErrorCode.CONFLICT,
+          "idempotencyKey was used for another checkout (with another address); use a new key",
+          Map.of("orderId", order.id()));
+    }
+    return order;
+  }
+}

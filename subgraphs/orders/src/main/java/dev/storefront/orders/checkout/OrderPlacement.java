@@ -1,0 +1,123 @@
+package dev.storefront.orders.checkout;
+
+import dev.storefront.graphql.error.ClientError;
+import dev.storefront.graphql.error.ErrorCode;
+import dev.storefront.graphql.money.Money;
+import dev.storefront.messaging.outbox.Outbox;
+import dev.storefront.orders.order.OrderStatus;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a new order, its items, its first status and the OrderPlaced event in one transaction. The
+ * unique (user, idempotency key) makes concurrent retries of one checkout place one order: the
+ * losers' inserts wait for the winner's commit and then insert nothing.
+ */
+@Component
+public class OrderPlacement {
+
+  private final DatabaseClient db;
+  private final TransactionalOperator tx;
+  private final Outbox outbox;
+  private final JsonMapper json;
+
+  public OrderPlacement(
+      DatabaseClient db, TransactionalOperator tx, Outbox outbox, JsonMapper json) {
+    this.db = db;
+    this.tx = tx;
+    this.outbox = outbox;
+    this.json = json;
+  }
+
+  /** Places the order; empty when one with this key existed already. */
+  public Mono<UUID> place(String userId, CheckoutRequest request, List<CartLine> lines) {
+    String currency = lines.getFirst().unitPrice().currencyCode();
+    if (lines.stream().anyMatch(line -> !line.unitPrice().currencyCode().equals(currency))) {
+      throw new ClientError(
+          ErrorCode.BAD_USER_INPUT, "the cart mixes currencies; one order is in one currency");
+    }
+    BigDecimal total =
+        lines.stream()
+            .map(l -> l.unitPrice().decimalAmount().multiply(BigDecimal.valueOf(l.quantity())))
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    UUID orderId = UUID.randomUUID();
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (CartLine line : lines) {
+      items.add(
+          Map.of(
+              "productId",
+              String.valueOf(line.productId()),
+              "quantity",
+              line.quantity(),
+              "unitPrice",
+              line.unitPrice().amount()));
+    }
+    Money totalMoney = Money.of(total, currency);
+    Mono<Boolean> inserted =
+        db.sql(
+                "INSERT INTO orders (id, user_id, idempotency_key, status, currency_code,"
+                    + " total_amount, shipping_address) VALUES (:id, :userId, :key, 'PENDING',"
+                    + " :currency, :total, CAST(:address AS jsonb))"
+                    + " ON CONFLICT (user_id, idempotency_key) DO NOTHING")
+            .bind("id", orderId)
+            .bind("userId", userId)
+            .bind("key", request.idempotencyKey())
+            .bind("currency", currency)
+            .bind("total", total)
+            .bind("address", json.writeValueAsString(request.shippingAddress()))
+            .fetch()
+            .rowsUpdated()
+            .map(n -> n == 1);
+    Mono<Void> rest =
+        db.sql(
+                "INSERT INTO order_items (order_id, product_id, quantity, unit_price)"
+                    + " SELECT :id, p, q, u FROM unnest(:products::bigint[], :quantities::int[],"
+                    + " :prices::numeric[]) AS i(p, q, u)")
+            .bind("id", orderId)
+            .bind("products", lines.stream().map(CartLine::productId).toArray(Long[]::new))
+            .bind("quantities", lines.stream().map(CartLine::quantity).toArray(Integer[]::new))
+            .bind(
+                "prices",
+                lines.stream().map(l -> l.unitPrice().decimalAmount()).toArray(BigDecimal[]::new))
+            .then()
+            .then(
+                db.sql(
+                        "INSERT INTO order_status_history (order_id, status) VALUES (:id, 'PENDING')")
+                    .bind("id", orderId)
+                    .then())
+            .then(
+                outbox.record(
+                    "OrderPlaced",
+                    orderId.toString(),
+                    Map.of(
+                        "orderId",
+                        orderId.toString(),
+                        "userId",
+                        userId,
+                        "items",
+                        items,
+                        "total",
+                        totalMoney)))
+            .then(
+                outbox.record(
+                    "OrderStatusChanged",
+                    orderId.toString(),
+                    Map.of(
+                        "orderId",
+                        orderId.toString(),
+                        "userId",
+                        userId,
+                        "status",
+                        OrderStatus.PENDING.name())));
+    return tx.transactional(
+        inserted.flatMap(isNew -> isNew ? rest.thenReturn(orderId) : Mono.empty()));
+  }
+}

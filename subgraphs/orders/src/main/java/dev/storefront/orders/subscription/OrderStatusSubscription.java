@@ -1,0 +1,45 @@
+package dev.storefront.orders.subscription;
+
+import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsSubscription;
+import com.netflix.graphql.dgs.InputArgument;
+import dev.storefront.orders.order.Order;
+import dev.storefront.orders.order.OrderDataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import java.time.Duration;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+
+@DgsComponent
+public class OrderStatusSubscription {
+
+  /** A subscription never outlives this; a checkout that takes longer is polled with order(id). */
+  static final Duration MAX_DURATION = Duration.ofMinutes(30);
+
+  private final OrderDataFetcher orders;
+  private final OrderStatusFeed feed;
+
+  public OrderStatusSubscription(OrderDataFetcher orders, OrderStatusFeed feed) {
+    this.orders = orders;
+    this.feed = feed;
+  }
+
+  @DgsSubscription
+  public Publisher<Order> orderStatusChanged(
+      @InputArgument String orderId, DataFetchingEnvironment env) {
+    // Checked before anything streams: someone else's order id is NOT_FOUND.
+    return orders
+        .ownedOrder(env, orderId)
+        .flatMapMany(first -> {
+          // Listen first, then read the current status: no change can fall in between.
+          Flux<Order> changes =
+              feed.changedOrderIds()
+                  .filter(first.id()::equals)
+                  .concatMap(id -> orders.ownedOrder(env, id));
+          return Flux.merge(changes, orders.ownedOrder(env, orderId))
+              .distinctUntilChanged(Order::status)
+              .takeUntil(order -> order.status().isFinal())
+              .take(MAX_DURATION);
+        });
+  }
+}
