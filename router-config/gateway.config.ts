@@ -53,9 +53,16 @@ export const gatewayConfig = defineConfig({
   // "Did you mean ...?" hints would map the schema for anyone probing it.
   blockFieldSuggestions: true,
   // Subgraphs answer only callers presenting the shared secret (see RouterOnlyFilter).
-  transportEntries: env.STOREFRONT_ROUTER_SHARED_SECRET
-    ? { '*.http': { headers: [['x-storefront-router-secret', env.STOREFRONT_ROUTER_SHARED_SECRET]] } }
-    : {},
+  // Subscriptions reach subgraphs as server-sent events; the executor's default for them is GET,
+  // which Spring GraphQL's SSE transport does not serve, so every request is a POST.
+  transportEntries: {
+    '*.http': {
+      options: { method: 'POST' },
+      ...(env.STOREFRONT_ROUTER_SHARED_SECRET
+        ? { headers: [['x-storefront-router-secret', env.STOREFRONT_ROUTER_SHARED_SECRET]] }
+        : {}),
+    },
+  },
   // The user a request acts for. Interim: the client's x-user-id header is passed on as is, so
   // any client can claim any user. The security issue replaces this with the user id from a
   // verified JWT (and drops a client-sent header); subgraphs already read only this header.
@@ -65,8 +72,10 @@ export const gatewayConfig = defineConfig({
       return user ? { 'x-user-id': user } : {};
     },
   },
-  // A slow subgraph fails the affected fields, not the whole router.
-  upstreamTimeout: Number(env.ROUTER_UPSTREAM_TIMEOUT_MS ?? 10_000),
+  // A slow subgraph fails the affected fields, not the whole router. 30 s: a burst of 200
+  // checkouts on two shared cores queued for up to 14 s, and a cut-off checkout still completes
+  // in the orders service (the client then retries with its idempotency key).
+  upstreamTimeout: Number(env.ROUTER_UPSTREAM_TIMEOUT_MS ?? 30_000),
   plugins: () => [useErrorCodes()],
   prometheus: {
     endpoint: '/metrics',

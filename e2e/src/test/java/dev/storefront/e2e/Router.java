@@ -16,6 +16,13 @@ final class Router {
   static final URI URL =
       URI.create(System.getProperty("storefront.router.url", "http://127.0.0.1:4000/graphql"));
   static final JsonMapper JSON = JsonMapper.builder().build();
+
+  static {
+    // Node closes idle keep-alive connections after 5 s; the client must drop them first, or a
+    // POST after a pause goes out on a closed connection and fails.
+    System.setProperty("jdk.httpclient.keepalive.timeout", "2");
+  }
+
   static final HttpClient HTTP =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1) // the h2c upgrade offer makes Node answer 405

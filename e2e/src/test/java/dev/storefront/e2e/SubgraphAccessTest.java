@@ -17,7 +17,7 @@ class SubgraphAccessTest {
   static final String QUERY = "{\"query\":\"{ __typename }\"}";
 
   @ParameterizedTest(name = "port {0}")
-  @ValueSource(ints = {4001, 4002, 4003, 4004})
+  @ValueSource(ints = {4001, 4002, 4003, 4004, 4005, 4006, 4007})
   void aDirectCallWithoutTheSecretIsUnauthenticatedAndTheRoutersCallIsServed(int port)
       throws Exception {
     var anonymous = post(port, null);

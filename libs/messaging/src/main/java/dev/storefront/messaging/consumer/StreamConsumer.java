@@ -150,8 +150,18 @@ public class StreamConsumer implements SmartLifecycle {
         .execute(connection ->
             connection.streamCommands().xGroupCreate(key, group, ReadOffset.from("0"), true))
         .then()
-        .onErrorResume(e -> String.valueOf(e.getMessage()).contains("BUSYGROUP"), e -> Mono.empty())
+        .onErrorResume(StreamConsumer::groupExists, e -> Mono.empty())
         .doOnSuccess(done -> groupReady = true);
+  }
+
+  /** Redis answers BUSYGROUP (wrapped by the driver) when the group is there already. */
+  private static boolean groupExists(Throwable error) {
+    for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      if (String.valueOf(e.getMessage()).contains("BUSYGROUP")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Mono<Void> claimAbandoned() {

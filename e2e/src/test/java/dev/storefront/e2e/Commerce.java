@@ -1,0 +1,243 @@
+package dev.storefront.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import tools.jackson.databind.JsonNode;
+
+/** A shopper's and an operator's view of the commerce flow, through the router and the sandbox. */
+final class Commerce {
+
+  static final URI SANDBOX =
+      URI.create(System.getProperty("storefront.sandbox.url", "http://127.0.0.1:4090"));
+  static final Set<String> FINAL = Set.of("CONFIRMED", "PAYMENT_FAILED", "REJECTED");
+  static final String ADDRESS =
+      "{name: \"Ada Lovelace\", line1: \"12 Analytical Row\", postalCode: \"10115\","
+          + " city: \"Berlin\", country: \"DE\"}";
+  static final String ORDER_FIELDS =
+      "id status failureReason total { amount currencyCode }"
+          + " items { product { id name } quantity unitPrice { amount } lineTotal { amount } }"
+          + " statusHistory { status at reason }"
+          + " payment { status processorReference failureReason amount { amount } }";
+
+  private Commerce() {}
+
+  static Router.Response as(String user, String query) {
+    return as(user, query, Map.of());
+  }
+
+  static Router.Response as(String user, String query, Map<String, Object> variables) {
+    HttpResponse<String> response =
+        Router.send(
+            Router.URL,
+            Router.JSON.writeValueAsString(Map.of("query", query, "variables", variables)),
+            Map.of("accept", "application/json", "x-user-id", user));
+    return new Router.Response(
+        response.statusCode(), Router.JSON.readTree(response.body()), response.body());
+  }
+
+  static JsonNode ok(Router.Response response) {
+    assertThat(response.errors().isMissingNode() || response.errors().isEmpty())
+        .as("errors in %s", response.raw())
+        .isTrue();
+    return response.data();
+  }
+
+  static void setStock(String productId, int onHand) {
+    ok(
+        as(
+            "operator",
+            "mutation($p: ID!, $n: Int!) { setStockLevel(productId: $p, onHand: $n) { id } }",
+            Map.of("p", productId, "n", onHand)));
+  }
+
+  record Stock(int onHand, int reserved, int available) {}
+
+  static Stock stock(String productId) {
+    JsonNode product =
+        ok(as(
+                "operator",
+                "query($p: ID!) { product(id: $p) { onHandQuantity reservedQuantity availableQuantity } }",
+                Map.of("p", productId)))
+            .path("product");
+    return new Stock(
+        product.path("onHandQuantity").asInt(),
+        product.path("reservedQuantity").asInt(),
+        product.path("availableQuantity").asInt());
+  }
+
+  static void fillCart(String user, String productId, int quantity) {
+    ok(as(user, "mutation { clearCart { totalQuantity } }"));
+    ok(
+        as(
+            user,
+            "mutation($p: ID!, $q: Int!) { addToCart(productId: $p, quantity: $q) { totalQuantity } }",
+            Map.of("p", productId, "q", quantity)));
+  }
+
+  /**
+   * Places (or, with a used key, fetches) the order, retrying with the same key when the answer was
+   * lost to a timeout — what a real client does, and safe because of the key.
+   */
+  static Router.Response checkout(String user, String key) {
+    Router.Response response = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      response = checkoutOnce(user, key);
+      if (!response.raw().contains("aborted due to timeout")) {
+        return response;
+      }
+    }
+    return response;
+  }
+
+  static Router.Response checkoutOnce(String user, String key) {
+    return as(
+        user,
+        "mutation($k: String!) { checkout(input: {idempotencyKey: $k, shippingAddress: "
+            + ADDRESS
+            + "}) { "
+            + ORDER_FIELDS
+            + " } }",
+        Map.of("k", key));
+  }
+
+  static String newKey() {
+    return UUID.randomUUID().toString();
+  }
+
+  static JsonNode order(String user, String orderId) {
+    return ok(as(
+            user,
+            "query($id: ID!) { order(id: $id) { " + ORDER_FIELDS + " } }",
+            Map.of("id", orderId)))
+        .path("order");
+  }
+
+  /** Polls until the order's status is final. */
+  static JsonNode awaitFinal(String user, String orderId, Duration timeout) {
+    Instant until = Instant.now().plus(timeout);
+    JsonNode order;
+    do {
+      order = order(user, orderId);
+      if (FINAL.contains(order.path("status").asString())) {
+        // The payment row settles in the same saga step; give its read a consistent view too.
+        return order;
+      }
+      sleep(200);
+    } while (Instant.now().isBefore(until));
+    throw new AssertionError("order " + orderId + " not final after " + timeout + ": " + order);
+  }
+
+  static void sandbox(String configJson) {
+    var response =
+        send(
+            HttpRequest.newBuilder(SANDBOX.resolve("/sandbox/config"))
+                .header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(configJson)));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+
+  static void sandboxDefaults() {
+    sandbox(
+        "{\"latencyMs\": 200, \"apiLatencyMs\": 0, \"declineRate\": 0.0, \"errorRate\": 0.0,"
+            + " \"outage\": false}");
+  }
+
+  /** The processor's intents for an order (its reference). */
+  static List<JsonNode> intents(String orderId) {
+    var response =
+        send(
+            HttpRequest.newBuilder(SANDBOX.resolve("/sandbox/payment_intents?reference=" + orderId))
+                .GET());
+    List<JsonNode> intents = new ArrayList<>();
+    Router.JSON.readTree(response.body()).forEach(intents::add);
+    return intents;
+  }
+
+  static long succeededCharges(String orderId) {
+    return intents(orderId).stream()
+        .filter(i -> "succeeded".equals(i.path("status").asString()))
+        .count();
+  }
+
+  static String metric(int port, String prefix) {
+    var response =
+        send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .GET());
+    return response.body().lines().filter(line -> line.startsWith(prefix)).findFirst().orElse("");
+  }
+
+  /** Runs the tasks on {@code threads} threads at once and returns their results in order. */
+  static <T> List<T> concurrently(int threads, List<Callable<T>> tasks) throws Exception {
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      List<Future<T>> futures = pool.invokeAll(tasks);
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    }
+  }
+
+  static Path platform() {
+    return SchemaRegistryTest.PLATFORM;
+  }
+
+  /** kill -9: no graceful shutdown, whatever was in flight is cut off. */
+  static void kill(String process) throws IOException, InterruptedException {
+    Path pidFile = platform().getParent().resolve(".run/" + process + ".pid");
+    String pid = Files.readString(pidFile).strip();
+    Process kill = new ProcessBuilder("kill", "-9", pid).inheritIO().start();
+    assertThat(kill.waitFor()).isZero();
+    ProcessHandle.of(Long.parseLong(pid))
+        .ifPresent(
+            handle -> handle.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join());
+  }
+
+  static void start(String process) throws IOException, InterruptedException {
+    Process start =
+        new ProcessBuilder(platform().toString(), "start", process)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    assertThat(start.waitFor()).as("./platform start " + process).isZero();
+  }
+
+  static HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return Router.HTTP.send(
+          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
