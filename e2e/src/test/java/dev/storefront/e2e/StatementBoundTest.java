@@ -52,6 +52,7 @@ class StatementBoundTest {
     return metrics
         .lines()
         .filter(line -> line.startsWith("storefront_db_statements_total"))
+        .filter(line -> line.contains("work=\"request\""))
         .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .sum();
   }

@@ -2,6 +2,7 @@ package dev.storefront.messaging.outbox;
 
 import dev.storefront.messaging.PollingLoop;
 import dev.storefront.messaging.stream.StreamFields;
+import dev.storefront.service.database.SqlStatementCounter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -61,7 +62,8 @@ public class OutboxRelay implements SmartLifecycle {
     var options = XAddOptions.maxlen(maxStreamLength).approximateTrimming(true);
     return tx.transactional(
         db.sql(
-                "SELECT id, event_id, type, aggregate_id, occurred_at, payload::text AS payload"
+                SqlStatementCounter.BACKGROUND
+                    + "SELECT id, event_id, type, aggregate_id, occurred_at, payload::text AS payload"
                     + " FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT "
                     + BATCH
                     + " FOR UPDATE SKIP LOCKED")

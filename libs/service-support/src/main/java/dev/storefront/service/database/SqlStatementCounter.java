@@ -14,18 +14,33 @@ public class SqlStatementCounter implements ProxyExecutionListener {
 
   public static final String METRIC = "storefront.db.statements";
 
+  /**
+   * Statements starting with this comment are the service's own polling (outbox relay, sweepers),
+   * counted apart ({@code work="background"}) so request counts stay exact.
+   */
+  public static final String BACKGROUND = "/* storefront:background */ ";
+
   private final Counter counter;
+  private final Counter background;
 
   public SqlStatementCounter(MeterRegistry registry) {
     this.counter =
         Counter.builder(METRIC)
             .description("SQL statements executed through R2DBC")
+            .tag("work", "request")
+            .register(registry);
+    this.background =
+        Counter.builder(METRIC)
+            .description("SQL statements executed through R2DBC")
+            .tag("work", "background")
             .register(registry);
   }
 
   @Override
   public void afterQuery(QueryExecutionInfo execInfo) {
-    counter.increment(execInfo.getQueries().size());
+    for (var query : execInfo.getQueries()) {
+      (query.getQuery().startsWith(BACKGROUND) ? background : counter).increment();
+    }
   }
 
   public long count() {

@@ -127,7 +127,8 @@ public class StockReservations {
   /** Orders whose hold has run out, oldest first. */
   public reactor.core.publisher.Flux<UUID> expired(Instant now, int limit) {
     return db.sql(
-            "SELECT order_id FROM reservations WHERE status = 'RESERVED' AND expires_at < :now"
+            dev.storefront.service.database.SqlStatementCounter.BACKGROUND
+                + "SELECT order_id FROM reservations WHERE status = 'RESERVED' AND expires_at < :now"
                 + " ORDER BY expires_at LIMIT :limit")
         .bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
         .bind("limit", limit)

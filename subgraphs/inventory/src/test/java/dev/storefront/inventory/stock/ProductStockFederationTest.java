@@ -13,8 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
 
+// Statements are counted service-wide: the outbox relay, the consumers and the expiry sweeper
+// would add their own polling to the count.
 @SubgraphTest
+@TestPropertySource(
+    properties = {
+      "storefront.messaging.relay.enabled=false",
+      "storefront.messaging.consumers.enabled=false",
+      "inventory.reservations.sweep-interval=1h"
+    })
 class ProductStockFederationTest {
 
   @Autowired HttpGraphQlTester graphQl;

@@ -80,7 +80,8 @@ public class PaymentProcessing implements SmartLifecycle {
 
   private Flux<Due> lease() {
     return db.sql(
-            "UPDATE payments SET next_attempt_at = now() + make_interval(secs => :lease),"
+            dev.storefront.service.database.SqlStatementCounter.BACKGROUND
+                + "UPDATE payments SET next_attempt_at = now() + make_interval(secs => :lease),"
                 + " attempts = attempts + 1 WHERE id IN (SELECT id FROM payments"
                 + " WHERE status = 'PENDING' AND next_attempt_at <= now()"
                 + " ORDER BY next_attempt_at LIMIT 32 FOR UPDATE SKIP LOCKED)"
