@@ -82,7 +82,7 @@ for (let i = 0; i < 120; i++) {
 const statuses = sql('orders', `SELECT status || '=' || count(*) FROM orders WHERE ${where} GROUP BY status ORDER BY 1`).split('\n').join(' ');
 const settle = sql('orders', `SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)) || ' ms, p99 ' || round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)) || ' ms' FROM (SELECT extract(epoch FROM (updated_at - created_at)) * 1000 AS ms FROM orders WHERE ${where} AND status = 'CONFIRMED') t`);
 console.log(`orders: ${statuses}; placed → CONFIRMED: p50 ${settle}`);
-const sold = Object.fromEntries(sql('orders', `SELECT i.product_id || '=' || sum(i.quantity) FROM order_items i JOIN orders o ON o.id = i.order_id WHERE o.${where} AND o.status = 'CONFIRMED' GROUP BY 1`)
+const sold = Object.fromEntries(sql('orders', `SELECT i.product_id || '=' || sum(i.quantity) FROM order_items i JOIN orders o ON o.id = i.order_id WHERE o.${where} AND o.status = 'CONFIRMED' GROUP BY i.product_id`)
   .split('\n').filter(Boolean).map(line => line.split('=')));
 let stockOk = true;
 for (const id of PRODUCTS) {

@@ -50,6 +50,7 @@ public class StreamConsumer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(StreamConsumer.class);
   private static final int BATCH = 100;
+  private static final int CONCURRENCY = 8;
 
   public record Settings(
       int maxRetries,
@@ -127,7 +128,11 @@ public class StreamConsumer implements SmartLifecycle {
         .flatMap(
             pending -> pending.isEmpty() ? read(ReadOffset.lastConsumed()) : Mono.just(pending))
         .flatMap(records ->
-            Flux.fromIterable(records).concatMap(this::process).then(Mono.just(records.size())));
+            // Events of one aggregate (order) in stream order; different orders side by side.
+            Flux.fromIterable(records)
+                .groupBy(record -> record.getValue().getOrDefault("aggregateId", ""))
+                .flatMap(sameOrder -> sameOrder.concatMap(this::process), CONCURRENCY)
+                .then(Mono.just(records.size())));
   }
 
   private Mono<List<MapRecord<String, String, String>>> read(ReadOffset offset) {
