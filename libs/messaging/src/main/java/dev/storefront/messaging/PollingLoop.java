@@ -6,12 +6,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Runs one unit of work after another: straight on while there is work, after {@code idle} when a
- * step found none, after {@code afterError} when it failed (Redis or PostgreSQL away). Used instead
- * of blocking stream reads, which would hold the service's shared Redis connection.
+ * Runs one unit of work after another: straight on while there is work; when a step found none,
+ * after a pause that starts at {@code minIdle} and doubles up to {@code maxIdle} while nothing
+ * comes (an idle platform of eight services would otherwise spend half a core polling); after
+ * {@code afterError} when a step failed (Redis or PostgreSQL away). {@link #wakeUp()} ends a pause
+ * early, e.g. when this process has just committed work for the loop. Used instead of blocking
+ * stream reads, which would hold the service's shared Redis connection.
  */
 public final class PollingLoop {
 
@@ -19,16 +23,25 @@ public final class PollingLoop {
 
   private final String name;
   private final Supplier<Mono<Integer>> step;
-  private final Duration idle;
+  private final Duration minIdle;
+  private final Duration maxIdle;
   private final Duration afterError;
+  private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
+  private volatile Duration idle;
   private volatile Disposable running;
 
   public PollingLoop(
-      String name, Supplier<Mono<Integer>> step, Duration idle, Duration afterError) {
+      String name,
+      Supplier<Mono<Integer>> step,
+      Duration minIdle,
+      Duration maxIdle,
+      Duration afterError) {
     this.name = name;
     this.step = step;
-    this.idle = idle;
+    this.minIdle = minIdle;
+    this.maxIdle = maxIdle.compareTo(minIdle) < 0 ? minIdle : maxIdle;
     this.afterError = afterError;
+    this.idle = minIdle;
   }
 
   public synchronized void start() {
@@ -38,13 +51,31 @@ public final class PollingLoop {
     running =
         Mono.defer(step)
             .onErrorResume(e -> {
-              log.warn("{}: {} (retrying in {})", name, e.toString(), afterError);
-              return Mono.delay(afterError).thenReturn(0);
+              log.warn("{} failed (retrying in {})", name, afterError, e);
+              return Mono.delay(afterError).thenReturn(-1);
             })
-            .flatMap(done -> done > 0 ? Mono.just(done) : Mono.delay(idle).thenReturn(0))
+            .flatMap(this::pauseAfter)
             .repeat()
             .subscribeOn(Schedulers.boundedElastic())
             .subscribe();
+  }
+
+  private Mono<Integer> pauseAfter(int done) {
+    if (done > 0) {
+      idle = minIdle;
+      return Mono.just(done);
+    }
+    Duration pause = idle;
+    Duration doubled = pause.multipliedBy(2);
+    idle = doubled.compareTo(maxIdle) > 0 ? maxIdle : doubled;
+    return Mono.firstWithSignal(
+        Mono.delay(pause).thenReturn(0), wakeUps.asFlux().next().thenReturn(0));
+  }
+
+  /** Ends the current pause: there is work now. */
+  public void wakeUp() {
+    idle = minIdle;
+    wakeUps.tryEmitNext(Boolean.TRUE);
   }
 
   public synchronized void stop() {

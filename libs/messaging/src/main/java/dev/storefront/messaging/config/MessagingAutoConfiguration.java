@@ -50,6 +50,7 @@ public class MessagingAutoConfiguration {
   @Bean
   @ConditionalOnBooleanProperty(name = "storefront.messaging.relay.enabled", matchIfMissing = true)
   OutboxRelay outboxRelay(
+      Outbox outbox,
       DatabaseClient db,
       TransactionalOperator tx,
       ReactiveStringRedisTemplate redis,
@@ -57,14 +58,18 @@ public class MessagingAutoConfiguration {
       MessagingProperties properties,
       @Value("${spring.application.name}") String service,
       MeterRegistry meters) {
-    return new OutboxRelay(
-        db,
-        tx,
-        redis,
-        streams.eventsOf(service),
-        properties.streamMaxLength(),
-        properties.pollIdle(),
-        meters);
+    OutboxRelay relay =
+        new OutboxRelay(
+            db,
+            tx,
+            redis,
+            streams.eventsOf(service),
+            properties.streamMaxLength(),
+            properties.pollIdle(),
+            properties.maxPollIdle(),
+            meters);
+    outbox.afterCommit(relay::wakeUp);
+    return relay;
   }
 
   @Bean
@@ -92,6 +97,7 @@ public class MessagingAutoConfiguration {
             properties.firstBackoff(),
             properties.maxBackoff(),
             properties.pollIdle(),
+            properties.maxPollIdle(),
             properties.claimIdle());
     Map<String, List<EventHandler>> bySource =
         handlers.stream()

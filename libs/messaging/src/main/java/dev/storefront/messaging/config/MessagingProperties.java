@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param namespace prefix of every stream key, so platforms sharing a Redis stay apart
  * @param consumerName this instance's name in its consumer groups; stable across restarts so a
  *     restarted instance picks up what it left pending
- * @param pollIdle pause of the relay and the consumers when they found nothing to do
+ * @param pollIdle first pause of the relay and the consumers when they found nothing to do
+ * @param maxPollIdle longest pause: the pause doubles up to this while nothing comes
  * @param maxRetries attempts after the first before an event is dead-lettered
  * @param claimIdle how long another consumer's pending entry waits before this one takes it
  * @param streamMaxLength approximate cap of each stream (oldest entries trimmed)
@@ -20,6 +21,7 @@ public record MessagingProperties(
     @DefaultValue("storefront") String namespace,
     String consumerName,
     @DefaultValue("50ms") Duration pollIdle,
+    @DefaultValue("400ms") Duration maxPollIdle,
     @DefaultValue("5") int maxRetries,
     @DefaultValue("200ms") Duration firstBackoff,
     @DefaultValue("5s") Duration maxBackoff,

@@ -57,6 +57,7 @@ public class StreamConsumer implements SmartLifecycle {
       Duration firstBackoff,
       Duration maxBackoff,
       Duration idle,
+      Duration maxIdle,
       Duration claimIdle) {}
 
   private final ReactiveStringRedisTemplate redis;
@@ -117,7 +118,11 @@ public class StreamConsumer implements SmartLifecycle {
             .register(meters);
     this.loop =
         new PollingLoop(
-            "consumer of " + stream, this::step, settings.idle(), Duration.ofSeconds(1));
+            "consumer of " + stream,
+            this::step,
+            settings.idle(),
+            settings.maxIdle(),
+            Duration.ofSeconds(1));
   }
 
   /** Handles what is pending for this consumer, else what is new; the number of entries seen. */

@@ -2,6 +2,9 @@ package dev.storefront.messaging.outbox;
 
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,13 +16,35 @@ public class Outbox {
 
   private final DatabaseClient db;
   private final JsonMapper json;
+  private volatile Runnable afterCommit = () -> {};
 
   public Outbox(DatabaseClient db, JsonMapper json) {
     this.db = db;
     this.json = json;
   }
 
+  /** Called once a transaction that recorded events has committed (the relay's wake-up). */
+  public void afterCommit(Runnable listener) {
+    this.afterCommit = listener;
+  }
+
   public Mono<Void> record(String type, String aggregateId, Object payload) {
+    Mono<Void> notifyAfterCommit =
+        TransactionSynchronizationManager.forCurrentTransaction()
+            .doOnNext(sync ->
+                sync.registerSynchronization(
+                    new TransactionSynchronization() {
+                      @Override
+                      public Mono<Void> afterCommit() {
+                        return Mono.fromRunnable(Outbox.this.afterCommit);
+                      }
+                    }))
+            .then()
+            .onErrorResume(NoTransactionException.class, e -> Mono.empty());
+    return notifyAfterCommit.then(insert(type, aggregateId, payload));
+  }
+
+  private Mono<Void> insert(String type, String aggregateId, Object payload) {
     return db.sql(
             "INSERT INTO outbox (event_id, type, aggregate_id, payload)"
                 + " VALUES (:eventId, :type, :aggregateId, CAST(:payload AS jsonb))")

@@ -41,6 +41,7 @@ public class OutboxRelay implements SmartLifecycle {
       String stream,
       long maxStreamLength,
       Duration idle,
+      Duration maxIdle,
       MeterRegistry meters) {
     this.db = db;
     this.tx = tx;
@@ -51,7 +52,8 @@ public class OutboxRelay implements SmartLifecycle {
         Counter.builder("storefront_outbox_published_total")
             .description("Outbox events published to the service's Redis stream")
             .register(meters);
-    this.loop = new PollingLoop("outbox relay", this::publishBatch, idle, Duration.ofSeconds(1));
+    this.loop =
+        new PollingLoop("outbox relay", this::publishBatch, idle, maxIdle, Duration.ofSeconds(1));
   }
 
   private record Row(
@@ -103,6 +105,11 @@ public class OutboxRelay implements SmartLifecycle {
                           published.increment(n);
                           return n.intValue();
                         })));
+  }
+
+  /** Publishes soon: this process has just committed outbox rows. */
+  public void wakeUp() {
+    loop.wakeUp();
   }
 
   @Override

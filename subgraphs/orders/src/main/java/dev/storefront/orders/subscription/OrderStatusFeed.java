@@ -39,7 +39,11 @@ public class OrderStatusFeed implements SmartLifecycle {
     this.stream = streams.eventsOf(service);
     this.loop =
         new PollingLoop(
-            "order status feed", this::step, Duration.ofMillis(100), Duration.ofSeconds(1));
+            "order status feed",
+            this::step,
+            Duration.ofMillis(50),
+            Duration.ofMillis(400),
+            Duration.ofSeconds(1));
   }
 
   public Flux<String> changedOrderIds() {

@@ -71,7 +71,11 @@ public class PaymentProcessing implements SmartLifecycle {
     this.settings = settings;
     this.loop =
         new PollingLoop(
-            "payment processing", this::step, settings.pollInterval(), Duration.ofSeconds(1));
+            "payment processing",
+            this::step,
+            settings.pollInterval(),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1));
   }
 
   public Mono<Integer> step() {
@@ -195,6 +199,11 @@ public class PaymentProcessing implements SmartLifecycle {
       return "processor_rejected";
     }
     return "processor_unavailable";
+  }
+
+  /** A payment became due in this process: look now rather than after the pause. */
+  public void wakeUp() {
+    loop.wakeUp();
   }
 
   @Override

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -23,10 +25,13 @@ public class StockReservedHandler implements EventHandler {
 
   private final DatabaseClient db;
   private final ProcessorSettings settings;
+  private final PaymentProcessing processing;
 
-  public StockReservedHandler(DatabaseClient db, ProcessorSettings settings) {
+  public StockReservedHandler(
+      DatabaseClient db, ProcessorSettings settings, PaymentProcessing processing) {
     this.db = db;
     this.settings = settings;
+    this.processing = processing;
   }
 
   @Override
@@ -52,16 +57,28 @@ public class StockReservedHandler implements EventHandler {
     if (amount.signum() <= 0 || currency == null || currency.length() != 3) {
       throw new PoisonEventException("StockReserved " + event.aggregateId() + " has a bad total");
     }
-    return db.sql(
-            "INSERT INTO payments (id, order_id, user_id, amount, currency_code, status, deadline_at)"
-                + " VALUES (:id, :orderId, :userId, :amount, :currency, 'PENDING', :deadline)"
-                + " ON CONFLICT (order_id) DO NOTHING")
-        .bind("id", UUID.randomUUID())
-        .bind("orderId", UUID.fromString(event.aggregateId()))
-        .bind("userId", event.payload().path("userId").asString())
-        .bind("amount", amount)
-        .bind("currency", currency)
-        .bind("deadline", OffsetDateTime.now(ZoneOffset.UTC).plus(settings.deadline()))
-        .then();
+    Mono<Void> wakeAfterCommit =
+        TransactionSynchronizationManager.forCurrentTransaction()
+            .doOnNext(sync ->
+                sync.registerSynchronization(
+                    new TransactionSynchronization() {
+                      @Override
+                      public Mono<Void> afterCommit() {
+                        return Mono.fromRunnable(processing::wakeUp);
+                      }
+                    }))
+            .then();
+    return wakeAfterCommit.then(
+        db.sql(
+                "INSERT INTO payments (id, order_id, user_id, amount, currency_code, status, deadline_at)"
+                    + " VALUES (:id, :orderId, :userId, :amount, :currency, 'PENDING', :deadline)"
+                    + " ON CONFLICT (order_id) DO NOTHING")
+            .bind("id", UUID.randomUUID())
+            .bind("orderId", UUID.fromString(event.aggregateId()))
+            .bind("userId", event.payload().path("userId").asString())
+            .bind("amount", amount)
+            .bind("currency", currency)
+            .bind("deadline", OffsetDateTime.now(ZoneOffset.UTC).plus(settings.deadline()))
+            .then());
   }
 }
