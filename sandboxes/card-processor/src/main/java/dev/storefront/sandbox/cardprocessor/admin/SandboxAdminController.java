@@ -1,13 +1,12 @@
 package dev.storefront.sandbox.cardprocessor.admin;
 
 import dev.storefront.sandbox.cardprocessor.fault.Behaviour;
+import dev.storefront.sandbox.cardprocessor.fault.BehaviourChange;
 import dev.storefront.sandbox.cardprocessor.fault.CurrentBehaviour;
 import dev.storefront.sandbox.cardprocessor.intent.IntentStatus;
 import dev.storefront.sandbox.cardprocessor.intent.IntentStore;
 import dev.storefront.sandbox.cardprocessor.intent.PaymentIntent;
 import dev.storefront.sandbox.cardprocessor.webhook.WebhookSender;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +16,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** For tests and demos: change the behaviour, look at what was charged, start over. */
+/**
+ * For tests and demos, outside the processor's API (no key, no injected faults): change the
+ * behaviour, look at what was charged, start over.
+ */
 @RestController
 @RequestMapping("/sandbox")
 public class SandboxAdminController {
@@ -27,11 +31,14 @@ public class SandboxAdminController {
   private final IntentStore store;
   private final WebhookSender webhooks;
 
+  private final JsonMapper json;
+
   public SandboxAdminController(
-      CurrentBehaviour behaviour, IntentStore store, WebhookSender webhooks) {
+      CurrentBehaviour behaviour, IntentStore store, WebhookSender webhooks, JsonMapper json) {
     this.behaviour = behaviour;
     this.store = store;
     this.webhooks = webhooks;
+    this.json = json;
   }
 
   @GetMapping("/config")
@@ -40,37 +47,33 @@ public class SandboxAdminController {
   }
 
   @PutMapping("/config")
-  public Behaviour change(@RequestBody Behaviour.BehaviourChange change) {
-    return behaviour.change(change);
+  public Behaviour change(@RequestBody JsonNode change) {
+    return behaviour.change(BehaviourChange.parse(change, json));
   }
 
   @GetMapping("/payment_intents")
   public List<PaymentIntent> intents(@RequestParam(required = false) String reference) {
-    return store.all(reference);
+    return store.find(reference);
   }
 
   @GetMapping("/stats")
-  public Map<String, Long> stats() {
-    Map<IntentStatus, Long> byStatus = new EnumMap<>(IntentStatus.class);
-    long[] total = {0};
-    store.forEach(intent -> {
-      total[0]++;
-      byStatus.merge(intent.status(), 1L, Long::sum);
-    });
-    Map<String, Long> stats = new LinkedHashMap<>();
-    stats.put("intents", total[0]);
-    for (IntentStatus status : IntentStatus.values()) {
-      stats.put(status.name(), byStatus.getOrDefault(status, 0L));
-    }
-    stats.put("webhooksDelivered", webhooks.delivered());
-    stats.put("webhooksFailedAttempts", webhooks.failedAttempts());
-    return stats;
+  public SandboxStats stats() {
+    Map<IntentStatus, Long> byStatus = store.countByStatus();
+    return new SandboxStats(
+        byStatus.values().stream().mapToLong(Long::longValue).sum(),
+        byStatus.get(IntentStatus.processing),
+        byStatus.get(IntentStatus.succeeded),
+        byStatus.get(IntentStatus.failed),
+        byStatus.get(IntentStatus.canceled),
+        webhooks.delivered(),
+        webhooks.failedAttempts());
   }
 
+  /** Forgets every intent and key, stops pending webhook redeliveries, restores the settings. */
   @PostMapping("/reset")
   public Behaviour reset() {
+    webhooks.reset();
     store.clear();
-    behaviour.reset();
-    return behaviour.get();
+    return behaviour.reset();
   }
 }

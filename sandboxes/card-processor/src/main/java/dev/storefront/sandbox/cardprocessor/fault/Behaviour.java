@@ -1,6 +1,18 @@
 package dev.storefront.sandbox.cardprocessor.fault;
 
-/** How the sandbox behaves right now; tests and demos change it through PUT /sandbox/config. */
+import dev.storefront.sandbox.cardprocessor.api.ApiError;
+import java.net.URI;
+
+/**
+ * How the sandbox behaves right now (the JSON of {@code /sandbox/config}).
+ *
+ * @param latencyMs time from creation until an intent is decided
+ * @param apiLatencyMs added to every {@code /v1} answer
+ * @param declineRate share of intents declined, 0 to 1
+ * @param errorRate share of {@code /v1} calls answered 500, 0 to 1
+ * @param outage every {@code /v1} call answers 503
+ * @param webhookUrl where events are POSTed
+ */
 public record Behaviour(
     long latencyMs,
     long apiLatencyMs,
@@ -9,33 +21,43 @@ public record Behaviour(
     boolean outage,
     String webhookUrl) {
 
-  /** This behaviour with the given changes (nulls keep the current value), validated. */
-  public Behaviour with(BehaviourChange change) {
-    Behaviour next =
-        new Behaviour(
-            change.latencyMs() != null ? change.latencyMs() : latencyMs,
-            change.apiLatencyMs() != null ? change.apiLatencyMs() : apiLatencyMs,
-            change.declineRate() != null ? change.declineRate() : declineRate,
-            change.errorRate() != null ? change.errorRate() : errorRate,
-            change.outage() != null ? change.outage() : outage,
-            change.webhookUrl() != null ? change.webhookUrl() : webhookUrl);
-    if (next.latencyMs < 0 || next.apiLatencyMs < 0) {
-      throw new IllegalArgumentException("latencies must not be negative");
+  public Behaviour {
+    if (latencyMs < 0 || apiLatencyMs < 0) {
+      throw ApiError.invalid("latencyMs and apiLatencyMs must not be negative");
     }
-    if (next.declineRate < 0 || next.declineRate > 1 || next.errorRate < 0 || next.errorRate > 1) {
-      throw new IllegalArgumentException("rates must be between 0 and 1");
+    // Written so that NaN fails too.
+    if (!(declineRate >= 0 && declineRate <= 1)) {
+      throw ApiError.invalid("declineRate must be between 0 and 1");
     }
-    if (!next.webhookUrl.startsWith("http://") && !next.webhookUrl.startsWith("https://")) {
-      throw new IllegalArgumentException("webhookUrl must be an http(s) URL");
+    if (!(errorRate >= 0 && errorRate <= 1)) {
+      throw ApiError.invalid("errorRate must be between 0 and 1");
     }
-    return next;
+    if (!isHttpUrl(webhookUrl)) {
+      throw ApiError.invalid("webhookUrl must be an absolute http(s) URL");
+    }
   }
 
-  public record BehaviourChange(
-      Long latencyMs,
-      Long apiLatencyMs,
-      Double declineRate,
-      Double errorRate,
-      Boolean outage,
-      String webhookUrl) {}
+  /** This behaviour with the change's non-null fields applied. */
+  public Behaviour with(BehaviourChange change) {
+    return new Behaviour(
+        change.latencyMs() != null ? change.latencyMs() : latencyMs,
+        change.apiLatencyMs() != null ? change.apiLatencyMs() : apiLatencyMs,
+        change.declineRate() != null ? change.declineRate() : declineRate,
+        change.errorRate() != null ? change.errorRate() : errorRate,
+        change.outage() != null ? change.outage() : outage,
+        change.webhookUrl() != null ? change.webhookUrl() : webhookUrl);
+  }
+
+  private static boolean isHttpUrl(String url) {
+    if (url == null) {
+      return false;
+    }
+    try {
+      URI uri = URI.create(url);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
 }

@@ -1,17 +1,23 @@
 package dev.storefront.sandbox.cardprocessor.fault;
 
+import dev.storefront.sandbox.cardprocessor.api.ApiError;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * What real processors do to their callers: outages (503, nothing processed), slow answers, and
- * internal errors (500) that come either before the request was processed or after it — a caller
- * cannot tell which, so only an idempotent retry is safe.
+ * What real processors do to their callers, applied around each {@code /v1} call: outages (503,
+ * nothing processed), slow answers, and internal errors (500) that come either before the request
+ * was processed or after it. Both 500s look the same, so the only safe reaction is an idempotent
+ * retry.
  */
 @Component
 public class FaultInjection {
+
+  private static final Logger log = LoggerFactory.getLogger(FaultInjection.class);
 
   private final CurrentBehaviour behaviour;
 
@@ -19,38 +25,31 @@ public class FaultInjection {
     this.behaviour = behaviour;
   }
 
-  public <T> Mono<T> around(Mono<T> action) {
-    Behaviour now = behaviour.get();
-    if (now.outage()) {
-      return Mono.error(new ProcessorFault(503, "processor unavailable"));
-    }
-    Mono<Void> delay =
-        now.apiLatencyMs() > 0
-            ? Mono.delay(Duration.ofMillis(now.apiLatencyMs())).then()
-            : Mono.empty();
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    if (random.nextDouble() < now.errorRate()) {
-      if (random.nextBoolean()) {
-        return delay.then(Mono.error(new ProcessorFault(500, "internal error")));
+  /** The call, subjected to the behaviour in force when it is subscribed. */
+  public <T> Mono<T> around(Mono<T> call) {
+    return Mono.defer(() -> {
+      Behaviour now = behaviour.get();
+      if (now.outage()) {
+        return Mono.error(ApiError.unavailable());
       }
-      return delay
-          .then(action)
-          .then(Mono.error(new ProcessorFault(500, "internal error after processing")));
-    }
-    return delay.then(action);
+      return Mono.delay(Duration.ofMillis(now.apiLatencyMs()))
+          .then(Mono.defer(() -> maybeFail(call)));
+    });
   }
 
-  /** An injected failure, answered with its status. */
-  public static class ProcessorFault extends RuntimeException {
-    private final int status;
-
-    public ProcessorFault(int status, String message) {
-      super(message, null, false, false);
-      this.status = status;
+  private <T> Mono<T> maybeFail(Mono<T> call) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    if (random.nextDouble() >= behaviour.get().errorRate()) {
+      return call;
     }
-
-    public int status() {
-      return status;
+    if (random.nextBoolean()) {
+      log.info("injected a 500 before processing");
+      return Mono.error(ApiError.internal());
     }
+    return call.then(
+        Mono.defer(() -> {
+          log.info("injected a 500 after processing");
+          return Mono.error(ApiError.internal());
+        }));
   }
 }

@@ -1,32 +1,38 @@
 package dev.storefront.sandbox.cardprocessor.intent;
 
+import dev.storefront.sandbox.cardprocessor.api.ApiError;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
+/** The body of {@code POST /v1/payment_intents}. */
 public record CreateIntentRequest(String amount, String currency, String reference) {
 
+  // Plain digits only: BigDecimal alone would also take "1E+3" or "+5".
+  private static final Pattern AMOUNT = Pattern.compile("\\d+(\\.\\d{1,2})?");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  private static final int MAX_REFERENCE_LENGTH = 200;
 
-  /** The request normalised (amount with two decimals), or a 400 naming the bad field. */
+  /**
+   * The request with its amount written with two decimals, so "12.5" and "12.50" are the same
+   * request to the idempotency check; or a 400 naming the bad field.
+   */
   public CreateIntentRequest validated() {
-    BigDecimal value;
-    try {
-      value = new BigDecimal(amount == null ? "" : amount);
-    } catch (NumberFormatException e) {
-      throw ApiError.invalid("amount must be a decimal string such as 12.34");
-    }
-    if (value.signum() <= 0
-        || value.scale() > 2
-        || value.compareTo(new BigDecimal("1000000")) > 0) {
+    if (amount == null
+        || !AMOUNT.matcher(amount).matches()
+        || new BigDecimal(amount).signum() <= 0) {
       throw ApiError.invalid(
-          "amount must be positive, at most 1000000 and have at most 2 decimals");
+          "amount must be a decimal string greater than 0 with at most 2 decimals, e.g. \"12.34\"");
     }
     if (currency == null || !CURRENCY.matcher(currency).matches()) {
-      throw ApiError.invalid("currency must be three upper-case letters (ISO 4217)");
+      throw ApiError.invalid("currency must be three upper-case letters (ISO 4217), e.g. \"EUR\"");
     }
-    if (reference == null || reference.isBlank() || reference.length() > 200) {
-      throw ApiError.invalid("reference must be 1 to 200 characters");
+    if (reference == null || reference.isBlank() || reference.length() > MAX_REFERENCE_LENGTH) {
+      throw ApiError.invalid(
+          "reference must be a non-blank string of at most "
+              + MAX_REFERENCE_LENGTH
+              + " characters");
     }
-    return new CreateIntentRequest(value.setScale(2).toPlainString(), currency, reference);
+    return new CreateIntentRequest(
+        new BigDecimal(amount).setScale(2).toPlainString(), currency, reference);
   }
 }

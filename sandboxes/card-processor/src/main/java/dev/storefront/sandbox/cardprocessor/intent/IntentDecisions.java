@@ -1,51 +1,48 @@
 package dev.storefront.sandbox.cardprocessor.intent;
 
 import dev.storefront.sandbox.cardprocessor.fault.CurrentBehaviour;
-import dev.storefront.sandbox.cardprocessor.webhook.WebhookSender;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Decides a new intent after the configured latency (±25 %): declined with the decline rate in
- * force then, else succeeded; then tells the merchant by webhook. A cancelled intent stays
- * cancelled: the decision is a transition from processing only.
+ * Decides a new intent the way a card network would, some time after it was created: declined with
+ * the decline rate in force at that moment, else succeeded; then the merchant is told.
  */
 @Component
 public class IntentDecisions {
 
+  private static final double JITTER = 0.25;
+
   private final IntentStore store;
   private final CurrentBehaviour behaviour;
-  private final WebhookSender webhooks;
+  private final ApplicationEventPublisher events;
 
-  public IntentDecisions(IntentStore store, CurrentBehaviour behaviour, WebhookSender webhooks) {
+  public IntentDecisions(
+      IntentStore store, CurrentBehaviour behaviour, ApplicationEventPublisher events) {
     this.store = store;
     this.behaviour = behaviour;
-    this.webhooks = webhooks;
+    this.events = events;
   }
 
-  public void schedule(PaymentIntent intent) {
+  /** Decides the intent after the configured latency, ± up to 25 %, without blocking the caller. */
+  public void schedule(String intentId) {
     long latency = behaviour.get().latencyMs();
-    long jitter = latency / 4;
-    long delay =
-        Math.max(
-            0,
-            latency + (jitter > 0 ? ThreadLocalRandom.current().nextLong(-jitter, jitter + 1) : 0));
-    Mono.delay(Duration.ofMillis(delay)).subscribe(tick -> decide(intent.id()));
+    long jitter = (long) (latency * JITTER);
+    long delay = latency + ThreadLocalRandom.current().nextLong(-jitter, jitter + 1);
+    Mono.delay(Duration.ofMillis(delay)).subscribe(tick -> decide(intentId));
   }
 
-  void decide(String intentId) {
+  private void decide(String intentId) {
     boolean declined = ThreadLocalRandom.current().nextDouble() < behaviour.get().declineRate();
+    // Only a processing intent is decided, atomically: a cancel that came first wins.
     store
-        .transition(
+        .decide(
             intentId,
-            List.of(IntentStatus.processing),
             declined ? IntentStatus.failed : IntentStatus.succeeded,
             declined ? "card_declined" : null)
-        .ifPresent(decided ->
-            webhooks.send(
-                declined ? "payment_intent.payment_failed" : "payment_intent.succeeded", decided));
+        .ifPresent(decided -> events.publishEvent(IntentEvent.decided(decided)));
   }
 }

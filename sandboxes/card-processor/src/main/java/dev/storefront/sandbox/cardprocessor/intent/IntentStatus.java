@@ -1,5 +1,6 @@
 package dev.storefront.sandbox.cardprocessor.intent;
 
+/** Lower case because that is how the API spells them. */
 public enum IntentStatus {
   processing,
   succeeded,

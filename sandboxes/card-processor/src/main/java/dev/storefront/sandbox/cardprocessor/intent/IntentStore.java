@@ -1,110 +1,127 @@
 package dev.storefront.sandbox.cardprocessor.intent;
 
-import java.security.SecureRandom;
+import dev.storefront.sandbox.cardprocessor.RandomIds;
+import dev.storefront.sandbox.cardprocessor.api.ApiError;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
 /**
- * Intents and idempotency keys, in memory. A key is bound to its first request with {@code
- * computeIfAbsent}, so any number of concurrent requests with one key create exactly one intent.
+ * Intents and idempotency keys, in memory. Every change is a single atomic map operation, so
+ * concurrent requests and the decision timer never interleave on one intent.
  */
 @Component
 public class IntentStore {
 
-  private static final String ALPHABET =
-      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private record KeyBinding(CreateIntentRequest request, String intentId) {}
 
-  record KeyBinding(CreateIntentRequest request, String intentId) {}
+  /** The intent a create call ended with, and whether this call created it. */
+  public record Creation(PaymentIntent intent, boolean isNew) {}
 
-  /** The intent for a create call and whether this call created it. */
-  public record Created(PaymentIntent intent, boolean isNew) {}
+  /** The intent after a cancel, and whether this cancel changed it. */
+  public record Cancellation(PaymentIntent intent, boolean justCanceled) {
+    public boolean refused() {
+      return intent.status() == IntentStatus.failed;
+    }
+  }
 
   private final Map<String, PaymentIntent> intents = new ConcurrentHashMap<>();
   private final Map<String, KeyBinding> keys = new ConcurrentHashMap<>();
 
-  public Created create(String idempotencyKey, CreateIntentRequest request) {
-    boolean[] created = {false};
+  /**
+   * The intent for this idempotency key, created on its first use. {@code computeIfAbsent} runs the
+   * creation at most once per key, however many requests race for it.
+   */
+  public Creation create(String idempotencyKey, CreateIntentRequest request) {
+    AtomicBoolean created = new AtomicBoolean();
     KeyBinding binding =
         keys.computeIfAbsent(
             idempotencyKey,
             key -> {
               PaymentIntent intent =
-                  new PaymentIntent(
-                      "pi_" + randomId(24),
-                      "payment_intent",
-                      IntentStatus.processing,
-                      request.amount(),
-                      request.currency(),
-                      request.reference(),
-                      Instant.now().getEpochSecond(),
-                      null);
+                  PaymentIntent.processing(
+                      RandomIds.next("pi"), request, Instant.now().getEpochSecond());
               intents.put(intent.id(), intent);
-              created[0] = true;
+              created.set(true);
               return new KeyBinding(request, intent.id());
             });
     if (!binding.request().equals(request)) {
-      throw new ApiError(
-          409, "idempotency_error", "this Idempotency-Key was used with different parameters");
+      throw ApiError.conflict(
+          "idempotency_error", "this Idempotency-Key was already used with different parameters");
     }
-    return new Created(intents.get(binding.intentId()), created[0]);
+    PaymentIntent current = intents.get(binding.intentId());
+    if (current == null) {
+      // A reset removed the intent between the two lookups.
+      throw ApiError.conflict("idempotency_error", "the sandbox was reset; use a new key");
+    }
+    return new Creation(current, created.get());
   }
 
   public Optional<PaymentIntent> get(String id) {
     return Optional.ofNullable(intents.get(id));
   }
 
-  /**
-   * Moves an intent from processing (or, for a cancel, also from succeeded) to {@code next},
-   * atomically; empty when it was not in a state that allows it.
-   */
-  public Optional<PaymentIntent> transition(
-      String id, List<IntentStatus> from, IntentStatus next, String failureCode) {
-    PaymentIntent[] moved = {null};
+  /** Moves a processing intent to its outcome; empty if it is no longer processing (cancelled). */
+  public Optional<PaymentIntent> decide(String id, IntentStatus outcome, String failureCode) {
+    AtomicReference<PaymentIntent> decided = new AtomicReference<>();
     intents.computeIfPresent(
         id,
         (key, intent) -> {
-          if (!from.contains(intent.status())) {
+          if (intent.status() != IntentStatus.processing) {
             return intent;
           }
-          moved[0] = intent.withStatus(next, failureCode);
-          return moved[0];
+          decided.set(intent.withStatus(outcome, failureCode));
+          return decided.get();
         });
-    return Optional.ofNullable(moved[0]);
+    return Optional.ofNullable(decided.get());
   }
 
-  public List<PaymentIntent> all(String reference) {
-    List<PaymentIntent> found = new ArrayList<>();
-    for (PaymentIntent intent : intents.values()) {
-      if (reference == null || reference.equals(intent.reference())) {
-        found.add(intent);
-      }
+  /**
+   * Cancels a processing intent or voids a succeeded one (an authorisation not yet captured); a
+   * failed one cannot be cancelled. Empty if the intent is unknown.
+   */
+  public Optional<Cancellation> cancel(String id) {
+    AtomicReference<Cancellation> result = new AtomicReference<>();
+    intents.computeIfPresent(
+        id,
+        (key, intent) -> {
+          boolean cancellable =
+              intent.status() == IntentStatus.processing
+                  || intent.status() == IntentStatus.succeeded;
+          PaymentIntent after =
+              cancellable ? intent.withStatus(IntentStatus.canceled, null) : intent;
+          result.set(new Cancellation(after, cancellable));
+          return after;
+        });
+    return Optional.ofNullable(result.get());
+  }
+
+  /** Intents with this reference (all when null), oldest first. */
+  public List<PaymentIntent> find(String reference) {
+    return intents.values().stream()
+        .filter(intent -> reference == null || reference.equals(intent.reference()))
+        .sorted(Comparator.comparingLong(PaymentIntent::created).thenComparing(PaymentIntent::id))
+        .toList();
+  }
+
+  public Map<IntentStatus, Long> countByStatus() {
+    Map<IntentStatus, Long> counts = new EnumMap<>(IntentStatus.class);
+    for (IntentStatus status : IntentStatus.values()) {
+      counts.put(status, 0L);
     }
-    found.sort(Comparator.comparingLong(PaymentIntent::created).thenComparing(PaymentIntent::id));
-    return found;
-  }
-
-  public void forEach(Consumer<PaymentIntent> action) {
-    intents.values().forEach(action);
+    intents.values().forEach(intent -> counts.merge(intent.status(), 1L, Long::sum));
+    return counts;
   }
 
   public void clear() {
     keys.clear();
     intents.clear();
-  }
-
-  private static String randomId(int length) {
-    StringBuilder id = new StringBuilder(length);
-    for (int i = 0; i < length; i++) {
-      id.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-    }
-    return id.toString();
   }
 }

@@ -1,91 +1,87 @@
 package dev.storefront.sandbox.cardprocessor.webhook;
 
-import dev.storefront.sandbox.cardprocessor.SandboxSettings;
 import dev.storefront.sandbox.cardprocessor.fault.CurrentBehaviour;
-import dev.storefront.sandbox.cardprocessor.intent.PaymentIntent;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
+import dev.storefront.sandbox.cardprocessor.intent.IntentEvent;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tells the merchant about an intent's outcome: POST of the event, signed {@code Sandbox-Signature:
- * t=<unix seconds>,v1=<hex HMAC-SHA256("t.body")>}. Redelivered with backoff (1 s, 2 s, 4 s, ...; 8
- * attempts) until the merchant answers 2xx, with the same event id each time.
+ * Tells the merchant about an intent's outcome by POSTing a signed event to the webhook URL in
+ * force at each attempt. Until the merchant answers 2xx the same event is redelivered after 1 s, 2
+ * s, 4 s, ... (8 attempts in all), each attempt signed afresh so its timestamp is current. Delivery
+ * runs in the background: nobody waits for it.
  */
 @Component
 public class WebhookSender {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
   private static final int ATTEMPTS = 8;
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+  private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
 
   private final WebClient web;
   private final CurrentBehaviour behaviour;
-  private final byte[] secret;
+  private final WebhookSigner signer;
   private final JsonMapper json;
+  private final Clock clock = Clock.systemUTC();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failedAttempts = new AtomicLong();
+  // Emits once on reset; deliveries started before it stop retrying.
+  private final AtomicReference<Sinks.One<Boolean>> resetSignal =
+      new AtomicReference<>(Sinks.one());
 
   public WebhookSender(
-      WebClient.Builder web,
-      CurrentBehaviour behaviour,
-      SandboxSettings settings,
-      JsonMapper json) {
+      WebClient.Builder web, CurrentBehaviour behaviour, WebhookSigner signer, JsonMapper json) {
     this.web = web.build();
     this.behaviour = behaviour;
-    this.secret = settings.webhookSecret().getBytes(StandardCharsets.UTF_8);
+    this.signer = signer;
     this.json = json;
   }
 
-  public void send(String type, PaymentIntent intent) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("id", "evt_" + HexFormat.of().formatHex(RANDOM.generateSeed(12)));
-    event.put("type", type);
-    event.put("created", Instant.now().getEpochSecond());
-    event.put("data", Map.of("object", intent));
+  @EventListener
+  public void send(IntentEvent intentEvent) {
+    WebhookEvent event = WebhookEvent.of(intentEvent, clock.instant());
     String body = json.writeValueAsString(event);
-    Mono.defer(() -> deliver(body))
+    Mono.defer(() -> attempt(body))
         .doOnError(e -> failedAttempts.incrementAndGet())
-        .retryWhen(
-            Retry.backoff(ATTEMPTS - 1, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1)))
+        // No jitter: the schedule is part of the sandbox's documented contract.
+        .retryWhen(Retry.backoff(ATTEMPTS - 1, FIRST_BACKOFF).jitter(0))
+        .takeUntilOther(resetSignal.get().asMono())
         .subscribe(
             ok -> delivered.incrementAndGet(),
             e ->
                 log.warn(
-                    "webhook {} for {} given up after {} attempts: {}",
-                    type,
-                    intent.id(),
+                    "gave up on webhook {} ({} for {}) after {} attempts: {}",
+                    event.id(),
+                    event.type(),
+                    intentEvent.intent().id(),
                     ATTEMPTS,
-                    e.toString()));
+                    e.getCause() != null ? e.getCause().toString() : e.toString()));
   }
 
-  private Mono<String> deliver(String body) {
-    String timestamp = String.valueOf(Instant.now().getEpochSecond());
+  private Mono<Boolean> attempt(String body) {
     return web.post()
         .uri(behaviour.get().webhookUrl())
         .contentType(MediaType.APPLICATION_JSON)
-        .header("Sandbox-Signature", "t=" + timestamp + ",v1=" + sign(timestamp + "." + body))
+        .header(
+            WebhookSigner.HEADER, signer.signatureHeader(clock.instant().getEpochSecond(), body))
         .bodyValue(body)
         .retrieve()
-        .bodyToMono(String.class)
-        .defaultIfEmpty("")
-        .timeout(Duration.ofSeconds(10));
+        .toBodilessEntity()
+        .timeout(ATTEMPT_TIMEOUT)
+        .thenReturn(true);
   }
 
   public long delivered() {
@@ -96,13 +92,10 @@ public class WebhookSender {
     return failedAttempts.get();
   }
 
-  private String sign(String payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+  /** Abandons deliveries still being retried and zeroes the counters: a fresh start for tests. */
+  public void reset() {
+    resetSignal.getAndSet(Sinks.one()).tryEmitValue(true);
+    delivered.set(0);
+    failedAttempts.set(0);
   }
 }

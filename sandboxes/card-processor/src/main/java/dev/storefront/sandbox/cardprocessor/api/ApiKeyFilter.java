@@ -1,21 +1,25 @@
-package dev.storefront.sandbox.cardprocessor.intent;
+package dev.storefront.sandbox.cardprocessor.api;
 
 import dev.storefront.sandbox.cardprocessor.SandboxSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-/** Every {@code /v1} call presents the merchant's secret key as a bearer token. */
+/**
+ * Every {@code /v1} call presents the merchant's secret key as a bearer token. The admin endpoints
+ * under {@code /sandbox} are deliberately open: only tests and demos use them.
+ */
 @Component
 public class ApiKeyFilter implements WebFilter {
 
-  private static final byte[] BODY =
+  private static final byte[] REFUSAL =
       "{\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid API key\"}}"
           .getBytes(StandardCharsets.UTF_8);
 
@@ -27,17 +31,19 @@ public class ApiKeyFilter implements WebFilter {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    if (!exchange.getRequest().getPath().value().startsWith("/v1/")) {
+    String path = exchange.getRequest().getPath().pathWithinApplication().value();
+    if (!path.equals("/v1") && !path.startsWith("/v1/")) {
       return chain.filter(exchange);
     }
     String presented = exchange.getRequest().getHeaders().getFirst("Authorization");
+    // Constant-time, as a real processor would compare secrets.
     if (presented != null
         && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8))) {
       return chain.filter(exchange);
     }
-    var response = exchange.getResponse();
+    ServerHttpResponse response = exchange.getResponse();
     response.setStatusCode(HttpStatus.UNAUTHORIZED);
     response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(BODY)));
+    return response.writeWith(Mono.just(response.bufferFactory().wrap(REFUSAL)));
   }
 }
