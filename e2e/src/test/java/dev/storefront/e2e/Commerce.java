@@ -99,7 +99,10 @@ final class Commerce {
     Router.Response response = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       response = checkoutOnce(user, key);
-      if (!response.raw().contains("aborted due to timeout")) {
+      // An answer lost to a timeout, or a checkout that failed inside (no order placed): a
+      // client retries both with the same key.
+      if (!response.raw().contains("aborted due to timeout")
+          && !response.raw().contains("INTERNAL_SERVER_ERROR")) {
         return response;
       }
     }
