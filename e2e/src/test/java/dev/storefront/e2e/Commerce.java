@@ -149,10 +149,12 @@ final class Commerce {
 
   static void sandbox(String configJson) {
     var response =
-        send(
+        Router.exchange(
             HttpRequest.newBuilder(SANDBOX.resolve("/sandbox/config"))
+                .timeout(Duration.ofSeconds(30))
                 .header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(configJson)));
+                .PUT(HttpRequest.BodyPublishers.ofString(configJson))
+                .build());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 
@@ -164,12 +166,10 @@ final class Commerce {
 
   /** The processor's intents for an order (its reference). */
   static List<JsonNode> intents(String orderId) {
-    var response =
-        send(
-            HttpRequest.newBuilder(SANDBOX.resolve("/sandbox/payment_intents?reference=" + orderId))
-                .GET());
     List<JsonNode> intents = new ArrayList<>();
-    Router.JSON.readTree(response.body()).forEach(intents::add);
+    Router.JSON
+        .readTree(Router.get(SANDBOX.resolve("/sandbox/payment_intents?reference=" + orderId)))
+        .forEach(intents::add);
     return intents;
   }
 
@@ -180,11 +180,11 @@ final class Commerce {
   }
 
   static String metric(int port, String prefix) {
-    var response =
-        send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                .GET());
-    return response.body().lines().filter(line -> line.startsWith(prefix)).findFirst().orElse("");
+    return Router.get(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+        .lines()
+        .filter(line -> line.startsWith(prefix))
+        .findFirst()
+        .orElse("");
   }
 
   /** Runs the tasks on {@code threads} threads at once and returns their results in order. */
@@ -221,18 +221,6 @@ final class Commerce {
             .redirectOutput(ProcessBuilder.Redirect.INHERIT)
             .start();
     assertThat(start.waitFor()).as("./platform start " + process).isZero();
-  }
-
-  static HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return Router.HTTP.send(
-          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   static void sleep(long millis) {

@@ -67,24 +67,19 @@ final class Router {
             .header("content-type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json));
     headers.forEach(request::header);
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(uri + " does not answer: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return exchange(request.build());
   }
 
   static String get(URI uri) {
+    return exchange(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build()).body();
+  }
+
+  /** Any request; an endpoint that does not answer fails the test with its address. */
+  static HttpResponse<String> exchange(HttpRequest request) {
     try {
-      return HTTP.send(
-              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new IllegalStateException(uri + " does not answer: " + e, e);
+      throw new IllegalStateException(request.uri() + " does not answer: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -1,28 +1,28 @@
 package dev.storefront.messaging;
 
 import java.time.Duration;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Runs one unit of work after another: straight on while there is work; when a step found none,
- * after a pause that starts at {@code minIdle} and doubles up to {@code maxIdle} while nothing
- * comes (an idle platform of eight services would otherwise spend half a core polling); after
- * {@code afterError} when a step failed (Redis or PostgreSQL away). {@link #wakeUp()} ends a pause
- * early, e.g. when this process has just committed work for the loop. Used instead of blocking
- * stream reads, which would hold the service's shared Redis connection.
+ * Background work done one {@link #step()} after another, started and stopped with the application:
+ * straight on while a step finds work; when it found none, after a pause that starts at {@code
+ * minIdle} and doubles up to {@code maxIdle} while nothing comes (an idle platform of eight
+ * services would otherwise spend half a core polling); after {@code afterError} when a step failed
+ * (Redis or PostgreSQL away). {@link #wakeUp()} ends a pause early, e.g. when this process has just
+ * committed work for the loop. Used instead of blocking stream reads, which would hold the
+ * service's shared Redis connection.
  */
-public final class PollingLoop {
+public abstract class PollingLoop implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
 
   private final String name;
-  private final Supplier<Mono<Integer>> step;
   private final Duration minIdle;
   private final Duration maxIdle;
   private final Duration afterError;
@@ -30,26 +30,24 @@ public final class PollingLoop {
   private volatile Duration idle;
   private volatile Disposable running;
 
-  public PollingLoop(
-      String name,
-      Supplier<Mono<Integer>> step,
-      Duration minIdle,
-      Duration maxIdle,
-      Duration afterError) {
+  protected PollingLoop(String name, Duration minIdle, Duration maxIdle, Duration afterError) {
     this.name = name;
-    this.step = step;
     this.minIdle = minIdle;
     this.maxIdle = maxIdle.compareTo(minIdle) < 0 ? minIdle : maxIdle;
     this.afterError = afterError;
     this.idle = minIdle;
   }
 
+  /** One unit of work; how much it found (0: nothing to do, pause). */
+  public abstract Mono<Integer> step();
+
+  @Override
   public synchronized void start() {
-    if (running != null && !running.isDisposed()) {
+    if (isRunning()) {
       return;
     }
     running =
-        Mono.defer(step)
+        Mono.defer(this::step)
             .onErrorResume(e -> {
               log.warn("{} failed (retrying in {})", name, afterError, e);
               return Mono.delay(afterError).thenReturn(-1);
@@ -78,6 +76,7 @@ public final class PollingLoop {
     wakeUps.tryEmitNext(Boolean.TRUE);
   }
 
+  @Override
   public synchronized void stop() {
     if (running != null) {
       running.dispose();
@@ -85,6 +84,7 @@ public final class PollingLoop {
     }
   }
 
+  @Override
   public boolean isRunning() {
     return running != null && !running.isDisposed();
   }

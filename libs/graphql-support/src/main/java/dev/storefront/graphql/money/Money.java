@@ -21,4 +21,9 @@ public record Money(String amount, String currencyCode) {
   public BigDecimal decimalAmount() {
     return new BigDecimal(amount);
   }
+
+  /** This amount {@code quantity} times: a line total. */
+  public Money times(int quantity) {
+    return of(decimalAmount().multiply(BigDecimal.valueOf(quantity)), currencyCode);
+  }
 }

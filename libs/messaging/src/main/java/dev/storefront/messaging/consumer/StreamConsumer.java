@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -46,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  *       left pending by a consumer that never came back are claimed after {@code claimIdle}.
  * </ul>
  */
-public class StreamConsumer implements SmartLifecycle {
+public class StreamConsumer extends PollingLoop {
 
   private static final Logger log = LoggerFactory.getLogger(StreamConsumer.class);
   private static final int BATCH = 100;
@@ -72,7 +71,6 @@ public class StreamConsumer implements SmartLifecycle {
   private final Settings settings;
   private final Counter handled;
   private final Counter deadLettered;
-  private final PollingLoop loop;
   private volatile boolean groupReady;
   private volatile Instant nextClaim = Instant.EPOCH;
 
@@ -88,6 +86,7 @@ public class StreamConsumer implements SmartLifecycle {
       List<EventHandler> handlers,
       Settings settings,
       MeterRegistry meters) {
+    super("consumer of " + stream, settings.idle(), settings.maxIdle(), Duration.ofSeconds(1));
     this.redis = redis;
     this.tx = tx;
     this.processed = processed;
@@ -116,16 +115,10 @@ public class StreamConsumer implements SmartLifecycle {
             .tag("stream", stream)
             .description("Events parked in the dead-letter stream after their retries")
             .register(meters);
-    this.loop =
-        new PollingLoop(
-            "consumer of " + stream,
-            this::step,
-            settings.idle(),
-            settings.maxIdle(),
-            Duration.ofSeconds(1));
   }
 
   /** Handles what is pending for this consumer, else what is new; the number of entries seen. */
+  @Override
   public Mono<Integer> step() {
     return ensureGroup()
         .then(claimAbandoned())
@@ -257,20 +250,5 @@ public class StreamConsumer implements SmartLifecycle {
         .opsForStream()
         .add(StreamRecords.newRecord().in(deadLetterStream).ofMap(fields))
         .then();
-  }
-
-  @Override
-  public void start() {
-    loop.start();
-  }
-
-  @Override
-  public void stop() {
-    loop.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return loop.isRunning();
   }
 }

@@ -1,10 +1,8 @@
 package dev.storefront.messaging.outbox;
 
+import dev.storefront.messaging.AfterCommit;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.NoTransactionException;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,19 +27,8 @@ public class Outbox {
   }
 
   public Mono<Void> record(String type, String aggregateId, Object payload) {
-    Mono<Void> notifyAfterCommit =
-        TransactionSynchronizationManager.forCurrentTransaction()
-            .doOnNext(sync ->
-                sync.registerSynchronization(
-                    new TransactionSynchronization() {
-                      @Override
-                      public Mono<Void> afterCommit() {
-                        return Mono.fromRunnable(Outbox.this.afterCommit);
-                      }
-                    }))
-            .then()
-            .onErrorResume(NoTransactionException.class, e -> Mono.empty());
-    return notifyAfterCommit.then(insert(type, aggregateId, payload));
+    return AfterCommit.run(() -> Mono.fromRunnable(afterCommit))
+        .then(insert(type, aggregateId, payload));
   }
 
   private Mono<Void> insert(String type, String aggregateId, Object payload) {

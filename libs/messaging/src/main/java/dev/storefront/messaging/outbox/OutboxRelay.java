@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -22,7 +21,7 @@ import reactor.core.publisher.Mono;
  * only after Redis accepted it; a crash in between publishes it again, and consumers skip the
  * duplicate by its event id. {@code FOR UPDATE SKIP LOCKED} lets several instances relay at once.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends PollingLoop {
 
   private static final int BATCH = 200;
 
@@ -32,7 +31,6 @@ public class OutboxRelay implements SmartLifecycle {
   private final String stream;
   private final long maxStreamLength;
   private final Counter published;
-  private final PollingLoop loop;
 
   public OutboxRelay(
       DatabaseClient db,
@@ -43,6 +41,7 @@ public class OutboxRelay implements SmartLifecycle {
       Duration idle,
       Duration maxIdle,
       MeterRegistry meters) {
+    super("outbox relay", idle, maxIdle, Duration.ofSeconds(1));
     this.db = db;
     this.tx = tx;
     this.redis = redis;
@@ -52,15 +51,14 @@ public class OutboxRelay implements SmartLifecycle {
         Counter.builder("storefront_outbox_published_total")
             .description("Outbox events published to the service's Redis stream")
             .register(meters);
-    this.loop =
-        new PollingLoop("outbox relay", this::publishBatch, idle, maxIdle, Duration.ofSeconds(1));
   }
 
   private record Row(
       long id, UUID eventId, String type, String aggregateId, Instant at, String payload) {}
 
   /** Publishes one batch; the number of events published. */
-  public Mono<Integer> publishBatch() {
+  @Override
+  public Mono<Integer> step() {
     var options = XAddOptions.maxlen(maxStreamLength).approximateTrimming(true);
     return tx.transactional(
         db.sql(
@@ -105,25 +103,5 @@ public class OutboxRelay implements SmartLifecycle {
                           published.increment(n);
                           return n.intValue();
                         })));
-  }
-
-  /** Publishes soon: this process has just committed outbox rows. */
-  public void wakeUp() {
-    loop.wakeUp();
-  }
-
-  @Override
-  public void start() {
-    loop.start();
-  }
-
-  @Override
-  public void stop() {
-    loop.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return loop.isRunning();
   }
 }

@@ -62,11 +62,7 @@ public class CartDataFetcher {
               throw ClientError.badUserInput("the cart mixes currencies; no single subtotal");
             }
             currency = price.currencyCode();
-            sum =
-                sum.add(
-                    price
-                        .decimalAmount()
-                        .multiply(BigDecimal.valueOf(cart.items().get(i).quantity())));
+            sum = sum.add(price.times(cart.items().get(i).quantity()).decimalAmount());
           }
           return Money.of(sum, currency);
         });
@@ -83,11 +79,7 @@ public class CartDataFetcher {
   @DgsData(parentType = "CartItem", field = "lineTotal")
   public CompletableFuture<Money> lineTotal(DgsDataFetchingEnvironment env) {
     CartItemView item = env.getSource();
-    return unitPrice(env)
-        .thenApply(price ->
-            Money.of(
-                price.decimalAmount().multiply(BigDecimal.valueOf(item.quantity())),
-                price.currencyCode()));
+    return unitPrice(env).thenApply(price -> price.times(item.quantity()));
   }
 
   private static Money requirePrice(Money price, long productId) {

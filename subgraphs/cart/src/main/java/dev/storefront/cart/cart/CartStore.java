@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,7 +43,7 @@ public class CartStore {
               .flatMap(loaded -> {
                 Map<String, StoredCart> all = new HashMap<>(cached);
                 all.putAll(loaded);
-                return reactor.core.publisher.Flux.fromIterable(loaded.values())
+                return Flux.fromIterable(loaded.values())
                     .filter(cart -> cart.version() > 0)
                     .concatMap(cache::put)
                     .then(Mono.just(all));
@@ -166,45 +167,47 @@ public class CartStore {
         .then();
   }
 
+  /** One line of a cart, or a cart without lines (productId null), as the join returns it. */
+  private record CartRow(
+      String userId, long version, OffsetDateTime updatedAt, Long productId, Integer quantity) {}
+
   private Mono<Map<String, StoredCart>> fromDatabase(List<String> userIds) {
-    String[] users = userIds.toArray(String[]::new);
     return db.sql(
             "SELECT c.user_id, c.version, c.updated_at, i.product_id, i.quantity FROM carts c"
                 + " LEFT JOIN cart_items i ON i.user_id = c.user_id"
                 + " WHERE c.user_id = ANY(:users) ORDER BY c.user_id, i.added_at, i.product_id")
-        .bind("users", users)
+        .bind("users", userIds.toArray(String[]::new))
         .map(row ->
-            new Object[] {
-              row.get("user_id", String.class),
-              row.get("version", Long.class),
-              row.get("updated_at", OffsetDateTime.class),
-              row.get("product_id", Long.class),
-              row.get("quantity", Integer.class)
-            })
+            new CartRow(
+                row.get("user_id", String.class),
+                row.get("version", Long.class),
+                row.get("updated_at", OffsetDateTime.class),
+                row.get("product_id", Long.class),
+                row.get("quantity", Integer.class)))
         .all()
         .collectList()
         .map(rows -> {
-          Map<String, StoredCart> carts = new HashMap<>();
+          Map<String, CartRow> headers = new HashMap<>();
           Map<String, List<StoredCart.Line>> lines = new HashMap<>();
-          for (Object[] r : rows) {
-            String user = (String) r[0];
-            lines.computeIfAbsent(user, u -> new ArrayList<>());
-            if (r[3] != null) {
-              lines.get(user).add(new StoredCart.Line((Long) r[3], (Integer) r[4]));
+          for (CartRow row : rows) {
+            headers.putIfAbsent(row.userId(), row);
+            List<StoredCart.Line> userLines =
+                lines.computeIfAbsent(row.userId(), user -> new ArrayList<>());
+            if (row.productId() != null) {
+              userLines.add(new StoredCart.Line(row.productId(), row.quantity()));
             }
-            carts.put(user, new StoredCart(user, (Long) r[1], (OffsetDateTime) r[2], List.of()));
           }
-          Map<String, StoredCart> result = new HashMap<>();
+          Map<String, StoredCart> carts = new HashMap<>();
           for (String user : userIds) {
-            StoredCart cart = carts.get(user);
-            result.put(
+            CartRow header = headers.get(user);
+            carts.put(
                 user,
-                cart == null
+                header == null
                     ? StoredCart.empty(user)
                     : new StoredCart(
-                        user, cart.version(), cart.updatedAt(), List.copyOf(lines.get(user))));
+                        user, header.version(), header.updatedAt(), List.copyOf(lines.get(user))));
           }
-          return result;
+          return carts;
         });
   }
 }

@@ -1,13 +1,12 @@
 package dev.storefront.cart.cart;
 
+import dev.storefront.messaging.AfterCommit;
 import dev.storefront.messaging.Event;
 import dev.storefront.messaging.consumer.EventHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -41,15 +40,7 @@ public class OrderConfirmedHandler implements EventHandler {
               Long.parseLong(item.path("productId").asString()), item.path("quantity").asInt()));
     }
     // Redis gets the new cart once the change is committed, never before.
-    return TransactionSynchronizationManager.forCurrentTransaction()
-        .doOnNext(sync ->
-            sync.registerSynchronization(
-                new TransactionSynchronization() {
-                  @Override
-                  public Mono<Void> afterCommit() {
-                    return carts.refreshCache(userId);
-                  }
-                }))
+    return AfterCommit.run(() -> carts.refreshCache(userId))
         .then(carts.removeOrdered(userId, ordered));
   }
 }

@@ -1,15 +1,20 @@
 package dev.storefront.inventory.reservation;
 
+import dev.storefront.messaging.consumer.PoisonEventException;
 import dev.storefront.messaging.outbox.Outbox;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,55 +38,40 @@ public class StockReservations {
   /** True when reserved; false when the order was rejected (or had been handled already). */
   public Mono<Boolean> reserve(
       UUID orderId, String userId, List<ReservationLine> lines, Object total, Instant expiresAt) {
-    Map<Long, Integer> wanted = new HashMap<>();
+    SortedMap<Long, Integer> wanted = new TreeMap<>();
     lines.forEach(line -> wanted.merge(line.productId(), line.quantity(), Integer::sum));
-    Long[] productIds = wanted.keySet().stream().sorted().toArray(Long[]::new);
-    Integer[] quantities =
-        java.util.Arrays.stream(productIds).map(wanted::get).toArray(Integer[]::new);
     return exists(orderId)
         .flatMap(already ->
             already
                 ? Mono.just(false)
-                : available(productIds)
+                : available(wanted.keySet())
                     .flatMap(available -> {
-                      List<Shortage> shortages =
-                          java.util.Arrays.stream(productIds)
-                              .filter(id -> available.getOrDefault(id, 0) < wanted.get(id))
-                              .map(id ->
-                                  new Shortage(
-                                      id.toString(), wanted.get(id), available.getOrDefault(id, 0)))
-                              .sorted(Comparator.comparing(Shortage::productId))
-                              .toList();
-                      if (!shortages.isEmpty()) {
-                        return outbox
-                            .record(
-                                "StockReservationRejected",
-                                orderId.toString(),
-                                Map.of(
-                                    "orderId",
-                                    orderId.toString(),
-                                    "reason",
-                                    "INSUFFICIENT_STOCK",
-                                    "shortages",
-                                    shortages))
-                            .thenReturn(false);
-                      }
-                      return hold(orderId, productIds, quantities, expiresAt)
-                          .then(
-                              outbox.record(
-                                  "StockReserved",
-                                  orderId.toString(),
-                                  Map.of(
-                                      "orderId",
-                                      orderId.toString(),
-                                      "userId",
-                                      userId,
-                                      "total",
-                                      total,
-                                      "expiresAt",
-                                      expiresAt.toString())))
-                          .thenReturn(true);
+                      List<Shortage> shortages = shortages(wanted, available);
+                      return shortages.isEmpty()
+                          ? hold(orderId, userId, wanted, total, expiresAt).thenReturn(true)
+                          : reject(orderId, shortages).thenReturn(false);
                     }));
+  }
+
+  private static List<Shortage> shortages(
+      SortedMap<Long, Integer> wanted, Map<Long, Integer> available) {
+    return wanted.entrySet().stream()
+        .filter(line -> available.getOrDefault(line.getKey(), 0) < line.getValue())
+        .map(line ->
+            new Shortage(
+                line.getKey().toString(),
+                line.getValue(),
+                available.getOrDefault(line.getKey(), 0)))
+        .sorted(Comparator.comparing(Shortage::productId))
+        .toList();
+  }
+
+  private Mono<Void> reject(UUID orderId, List<Shortage> shortages) {
+    return outbox.record(
+        "StockReservationRejected",
+        orderId.toString(),
+        Map.of(
+            "orderId", orderId.toString(), "reason", "INSUFFICIENT_STOCK", "shortages", shortages));
   }
 
   /** The payment went through: reserved units leave stock. */
@@ -125,7 +115,7 @@ public class StockReservations {
   }
 
   /** Orders whose hold has run out, oldest first. */
-  public reactor.core.publisher.Flux<UUID> expired(Instant now, int limit) {
+  public Flux<UUID> expired(Instant now, int limit) {
     return db.sql(
             dev.storefront.service.database.SqlStatementCounter.BACKGROUND
                 + "SELECT order_id FROM reservations WHERE status = 'RESERVED' AND expires_at < :now"
@@ -144,19 +134,26 @@ public class StockReservations {
         .defaultIfEmpty(false);
   }
 
-  private Mono<Map<Long, Integer>> available(Long[] productIds) {
+  private Mono<Map<Long, Integer>> available(Collection<Long> productIds) {
     return db.sql(
             "SELECT product_id, on_hand - reserved AS available FROM stock_levels"
                 + " WHERE product_id = ANY(:ids) ORDER BY product_id FOR UPDATE")
-        .bind("ids", productIds)
+        .bind("ids", productIds.toArray(Long[]::new))
         .map(row ->
             Map.entry(row.get("product_id", Long.class), row.get("available", Integer.class)))
         .all()
         .collectMap(Map.Entry::getKey, Map.Entry::getValue);
   }
 
+  /** Holds every line and records StockReserved. */
   private Mono<Void> hold(
-      UUID orderId, Long[] productIds, Integer[] quantities, Instant expiresAt) {
+      UUID orderId,
+      String userId,
+      SortedMap<Long, Integer> wanted,
+      Object total,
+      Instant expiresAt) {
+    Long[] productIds = wanted.keySet().toArray(Long[]::new);
+    Integer[] quantities = wanted.values().toArray(Integer[]::new);
     return db.sql(
             "UPDATE stock_levels s SET reserved = s.reserved + i.quantity, updated_at = now()"
                 + " FROM unnest(:ids::bigint[], :quantities::int[]) AS i(product_id, quantity)"
@@ -179,7 +176,20 @@ public class StockReservations {
                 .bind("orderId", orderId)
                 .bind("ids", productIds)
                 .bind("quantities", quantities)
-                .then());
+                .then())
+        .then(
+            outbox.record(
+                "StockReserved",
+                orderId.toString(),
+                Map.of(
+                    "orderId",
+                    orderId.toString(),
+                    "userId",
+                    userId,
+                    "total",
+                    total,
+                    "expiresAt",
+                    expiresAt.toString())));
   }
 
   /** Moves a RESERVED reservation on; false when it is not (or no longer) RESERVED. */
@@ -205,7 +215,7 @@ public class StockReservations {
         .one()
         .switchIfEmpty(
             Mono.error(
-                new dev.storefront.messaging.consumer.PoisonEventException(
+                new PoisonEventException(
                     "payment authorised for order " + orderId + " that holds no reservation")))
         .flatMap(status -> {
           if (!"RELEASED".equals(status)) {
@@ -229,9 +239,9 @@ public class StockReservations {
                       orderId.toString(),
                       Map.of("orderId", orderId.toString(), "afterExpiry", true)))
               .onErrorMap(
-                  org.springframework.dao.DataIntegrityViolationException.class,
+                  DataIntegrityViolationException.class,
                   e ->
-                      new dev.storefront.messaging.consumer.PoisonEventException(
+                      new PoisonEventException(
                           "order "
                               + orderId
                               + " was paid after its reservation expired and the stock is gone:"

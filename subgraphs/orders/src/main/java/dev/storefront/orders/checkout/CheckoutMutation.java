@@ -43,9 +43,10 @@ public class CheckoutMutation {
                         return Mono.error(
                             ClientError.badUserInput("the cart is empty: nothing to order"));
                       }
+                      // Empty when a concurrent retry with the key placed it first.
                       return placement
                           .place(user, request, lines)
-                          .then(orders.byIdempotencyKey(user, request.idempotencyKey()));
+                          .switchIfEmpty(orders.byIdempotencyKey(user, request.idempotencyKey()));
                     })))
         .map(order -> sameRequest(order, request))
         .toFuture();

@@ -4,6 +4,8 @@ import dev.storefront.graphql.error.ClientError;
 import dev.storefront.graphql.error.ErrorCode;
 import dev.storefront.graphql.money.Money;
 import dev.storefront.messaging.outbox.Outbox;
+import dev.storefront.orders.order.Order;
+import dev.storefront.orders.order.OrderRows;
 import dev.storefront.orders.order.OrderStatus;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -28,17 +30,23 @@ public class OrderPlacement {
   private final TransactionalOperator tx;
   private final Outbox outbox;
   private final JsonMapper json;
+  private final OrderRows orders;
 
   public OrderPlacement(
-      DatabaseClient db, TransactionalOperator tx, Outbox outbox, JsonMapper json) {
+      DatabaseClient db,
+      TransactionalOperator tx,
+      Outbox outbox,
+      JsonMapper json,
+      OrderRows orders) {
     this.db = db;
     this.tx = tx;
     this.outbox = outbox;
     this.json = json;
+    this.orders = orders;
   }
 
   /** Places the order; empty when one with this key existed already. */
-  public Mono<UUID> place(String userId, CheckoutRequest request, List<CartLine> lines) {
+  public Mono<Order> place(String userId, CheckoutRequest request, List<CartLine> lines) {
     String currency = lines.getFirst().unitPrice().currencyCode();
     if (lines.stream().anyMatch(line -> !line.unitPrice().currencyCode().equals(currency))) {
       throw new ClientError(
@@ -46,7 +54,7 @@ public class OrderPlacement {
     }
     BigDecimal total =
         lines.stream()
-            .map(l -> l.unitPrice().decimalAmount().multiply(BigDecimal.valueOf(l.quantity())))
+            .map(line -> line.unitPrice().times(line.quantity()).decimalAmount())
             .reduce(BigDecimal.ZERO, BigDecimal::add);
     UUID orderId = UUID.randomUUID();
     List<Map<String, Object>> items = new ArrayList<>();
@@ -61,21 +69,21 @@ public class OrderPlacement {
               line.unitPrice().amount()));
     }
     Money totalMoney = Money.of(total, currency);
-    Mono<Boolean> inserted =
+    Mono<Order> inserted =
         db.sql(
                 "INSERT INTO orders (id, user_id, idempotency_key, status, currency_code,"
                     + " total_amount, shipping_address) VALUES (:id, :userId, :key, 'PENDING',"
                     + " :currency, :total, CAST(:address AS jsonb))"
-                    + " ON CONFLICT (user_id, idempotency_key) DO NOTHING")
+                    + " ON CONFLICT (user_id, idempotency_key) DO NOTHING RETURNING "
+                    + OrderRows.COLUMNS)
             .bind("id", orderId)
             .bind("userId", userId)
             .bind("key", request.idempotencyKey())
             .bind("currency", currency)
             .bind("total", total)
             .bind("address", json.writeValueAsString(request.shippingAddress()))
-            .fetch()
-            .rowsUpdated()
-            .map(n -> n == 1);
+            .map(orders::order)
+            .one();
     Mono<Void> rest =
         db.sql(
                 "INSERT INTO order_items (order_id, product_id, quantity, unit_price)"
@@ -117,7 +125,6 @@ public class OrderPlacement {
                         userId,
                         "status",
                         OrderStatus.PENDING.name())));
-    return tx.transactional(
-        inserted.flatMap(isNew -> isNew ? rest.thenReturn(orderId) : Mono.empty()));
+    return tx.transactional(inserted.flatMap(order -> rest.thenReturn(order)));
   }
 }

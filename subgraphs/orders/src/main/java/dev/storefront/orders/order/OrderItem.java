@@ -11,8 +11,6 @@ public record OrderItem(
   }
 
   public Money lineTotal() {
-    return Money.of(
-        unitPrice.decimalAmount().multiply(java.math.BigDecimal.valueOf(quantity)),
-        unitPrice.currencyCode());
+    return unitPrice.times(quantity);
   }
 }

@@ -20,9 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class OrderRows {
 
-  static final String COLUMNS =
+  /** The columns {@link #order} reads, for SELECT and RETURNING clauses. */
+  public static final String COLUMNS =
       "id, user_id, status, currency_code, total_amount, shipping_address::text AS address,"
           + " failure_reason, created_at";
+
   static final String SORT = "newest";
 
   private final DatabaseClient db;
@@ -116,7 +118,7 @@ public class OrderRows {
         .all();
   }
 
-  Order order(Readable row) {
+  public Order order(Readable row) {
     return new Order(
         row.get("id", UUID.class).toString(),
         row.get("user_id", String.class),

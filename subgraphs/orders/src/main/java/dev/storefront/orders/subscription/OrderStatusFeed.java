@@ -5,7 +5,6 @@ import dev.storefront.messaging.stream.EventStreams;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
@@ -23,34 +22,29 @@ import reactor.core.publisher.Sinks;
  * subscriptions.
  */
 @Component
-public class OrderStatusFeed implements SmartLifecycle {
+public class OrderStatusFeed extends PollingLoop {
 
   private final ReactiveStringRedisTemplate redis;
   private final String stream;
   private final Sinks.Many<String> changes = Sinks.many().multicast().directBestEffort();
   private final AtomicReference<String> lastId = new AtomicReference<>();
-  private final PollingLoop loop;
 
   public OrderStatusFeed(
       ReactiveStringRedisTemplate redis,
       EventStreams streams,
       @Value("${spring.application.name}") String service) {
+    super(
+        "order status feed", Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(1));
     this.redis = redis;
     this.stream = streams.eventsOf(service);
-    this.loop =
-        new PollingLoop(
-            "order status feed",
-            this::step,
-            Duration.ofMillis(50),
-            Duration.ofMillis(400),
-            Duration.ofSeconds(1));
   }
 
   public Flux<String> changedOrderIds() {
     return changes.asFlux();
   }
 
-  private Mono<Integer> step() {
+  @Override
+  public Mono<Integer> step() {
     if (lastId.get() == null) {
       // Start at the stream's end: subscriptions load the current status themselves.
       return redis
@@ -80,20 +74,5 @@ public class OrderStatusFeed implements SmartLifecycle {
     if ("OrderStatusChanged".equals(record.getValue().get("type"))) {
       changes.tryEmitNext(record.getValue().get("aggregateId"));
     }
-  }
-
-  @Override
-  public void start() {
-    loop.start();
-  }
-
-  @Override
-  public void stop() {
-    loop.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return loop.isRunning();
   }
 }

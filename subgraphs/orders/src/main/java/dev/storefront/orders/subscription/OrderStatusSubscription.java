@@ -5,8 +5,10 @@ import com.netflix.graphql.dgs.DgsSubscription;
 import com.netflix.graphql.dgs.InputArgument;
 import dev.storefront.orders.order.Order;
 import dev.storefront.orders.order.OrderDataFetcher;
+import dev.storefront.orders.order.OrderIds;
 import graphql.schema.DataFetchingEnvironment;
 import java.time.Duration;
+import java.util.UUID;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -27,19 +29,14 @@ public class OrderStatusSubscription {
   @DgsSubscription
   public Publisher<Order> orderStatusChanged(
       @InputArgument String orderId, DataFetchingEnvironment env) {
-    // Checked before anything streams: someone else's order id is NOT_FOUND.
-    return orders
-        .ownedOrder(env, orderId)
-        .flatMapMany(first -> {
-          // Listen first, then read the current status: no change can fall in between.
-          Flux<Order> changes =
-              feed.changedOrderIds()
-                  .filter(first.id()::equals)
-                  .concatMap(id -> orders.ownedOrder(env, id));
-          return Flux.merge(changes, orders.ownedOrder(env, orderId))
-              .distinctUntilChanged(Order::status)
-              .takeUntil(order -> order.status().isFinal())
-              .take(MAX_DURATION);
-        });
+    String id = OrderIds.parse(orderId).map(UUID::toString).orElse(orderId);
+    // Listening starts before the current status is read, so no change can fall in between; the
+    // first read also checks ownership (someone else's order id is NOT_FOUND).
+    Flux<Order> changes =
+        feed.changedOrderIds().filter(id::equals).concatMap(changed -> orders.ownedOrder(env, id));
+    return Flux.merge(changes, orders.ownedOrder(env, id))
+        .distinctUntilChanged(Order::status)
+        .takeUntil(order -> order.status().isFinal())
+        .take(MAX_DURATION);
   }
 }

@@ -1,7 +1,6 @@
 package dev.storefront.payments.payment;
 
 import dev.storefront.messaging.PollingLoop;
-import dev.storefront.payments.processor.CallOutcome;
 import dev.storefront.payments.processor.PaymentIntent;
 import dev.storefront.payments.processor.ProcessorSettings;
 import dev.storefront.payments.processor.ResilientCardProcessor;
@@ -12,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -34,7 +32,7 @@ import reactor.core.publisher.Mono;
  * </ul>
  */
 @Component
-public class PaymentProcessing implements SmartLifecycle {
+public class PaymentProcessing extends PollingLoop {
 
   private static final Logger log = LoggerFactory.getLogger(PaymentProcessing.class);
   private static final Duration LEASE = Duration.ofSeconds(30);
@@ -58,26 +56,24 @@ public class PaymentProcessing implements SmartLifecycle {
   private final ResilientCardProcessor processor;
   private final PaymentOutcomes outcomes;
   private final ProcessorSettings settings;
-  private final PollingLoop loop;
 
   public PaymentProcessing(
       DatabaseClient db,
       ResilientCardProcessor processor,
       PaymentOutcomes outcomes,
       ProcessorSettings settings) {
+    super(
+        "payment processing",
+        settings.pollInterval(),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(1));
     this.db = db;
     this.processor = processor;
     this.outcomes = outcomes;
     this.settings = settings;
-    this.loop =
-        new PollingLoop(
-            "payment processing",
-            this::step,
-            settings.pollInterval(),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(1));
   }
 
+  @Override
   public Mono<Integer> step() {
     return lease().flatMap(this::advance, 8).count().map(Long::intValue);
   }
@@ -127,7 +123,7 @@ public class PaymentProcessing implements SmartLifecycle {
                 .then(apply(payment, outcome.intent()));
           }
           if (outcome.certainlyNotProcessed() && !payment.outcomeUnknown()) {
-            return outcomes.fail(payment.orderId(), null, reasonFor(outcome)).then();
+            return outcomes.fail(payment.orderId(), null, outcome.failureReason()).then();
           }
           // Maybe processed: ask again (same key) until the processor can say what it did.
           return retryIn(payment.id(), backoff(payment.attempts()), true);
@@ -187,37 +183,5 @@ public class PaymentProcessing implements SmartLifecycle {
 
   private static Duration backoff(int attempts) {
     return Duration.ofMillis(Math.min(10_000, 500L << Math.min(attempts, 5)));
-  }
-
-  private static String reasonFor(CallOutcome outcome) {
-    if (outcome.failure()
-        instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException) {
-      return "processor_unavailable";
-    }
-    if (outcome.failure() instanceof dev.storefront.payments.processor.ProcessorCallException p
-        && p.kind() == dev.storefront.payments.processor.ProcessorCallException.Kind.REJECTED) {
-      return "processor_rejected";
-    }
-    return "processor_unavailable";
-  }
-
-  /** A payment became due in this process: look now rather than after the pause. */
-  public void wakeUp() {
-    loop.wakeUp();
-  }
-
-  @Override
-  public void start() {
-    loop.start();
-  }
-
-  @Override
-  public void stop() {
-    loop.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return loop.isRunning();
   }
 }

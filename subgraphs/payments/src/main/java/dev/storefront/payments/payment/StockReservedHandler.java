@@ -1,5 +1,6 @@
 package dev.storefront.payments.payment;
 
+import dev.storefront.messaging.AfterCommit;
 import dev.storefront.messaging.Event;
 import dev.storefront.messaging.consumer.EventHandler;
 import dev.storefront.messaging.consumer.PoisonEventException;
@@ -11,8 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -57,28 +56,18 @@ public class StockReservedHandler implements EventHandler {
     if (amount.signum() <= 0 || currency == null || currency.length() != 3) {
       throw new PoisonEventException("StockReserved " + event.aggregateId() + " has a bad total");
     }
-    Mono<Void> wakeAfterCommit =
-        TransactionSynchronizationManager.forCurrentTransaction()
-            .doOnNext(sync ->
-                sync.registerSynchronization(
-                    new TransactionSynchronization() {
-                      @Override
-                      public Mono<Void> afterCommit() {
-                        return Mono.fromRunnable(processing::wakeUp);
-                      }
-                    }))
-            .then();
-    return wakeAfterCommit.then(
-        db.sql(
-                "INSERT INTO payments (id, order_id, user_id, amount, currency_code, status, deadline_at)"
-                    + " VALUES (:id, :orderId, :userId, :amount, :currency, 'PENDING', :deadline)"
-                    + " ON CONFLICT (order_id) DO NOTHING")
-            .bind("id", UUID.randomUUID())
-            .bind("orderId", UUID.fromString(event.aggregateId()))
-            .bind("userId", event.payload().path("userId").asString())
-            .bind("amount", amount)
-            .bind("currency", currency)
-            .bind("deadline", OffsetDateTime.now(ZoneOffset.UTC).plus(settings.deadline()))
-            .then());
+    return AfterCommit.run(() -> Mono.fromRunnable(processing::wakeUp))
+        .then(
+            db.sql(
+                    "INSERT INTO payments (id, order_id, user_id, amount, currency_code, status, deadline_at)"
+                        + " VALUES (:id, :orderId, :userId, :amount, :currency, 'PENDING', :deadline)"
+                        + " ON CONFLICT (order_id) DO NOTHING")
+                .bind("id", UUID.randomUUID())
+                .bind("orderId", UUID.fromString(event.aggregateId()))
+                .bind("userId", event.payload().path("userId").asString())
+                .bind("amount", amount)
+                .bind("currency", currency)
+                .bind("deadline", OffsetDateTime.now(ZoneOffset.UTC).plus(settings.deadline()))
+                .then());
   }
 }

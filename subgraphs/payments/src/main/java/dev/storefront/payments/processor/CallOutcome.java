@@ -1,5 +1,7 @@
 package dev.storefront.payments.processor;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+
 /**
  * What a (retried) call achieved: the intent, or why not, and whether any attempt may have reached
  * the processor (then only asking again with the same idempotency key can tell what happened).
@@ -15,6 +17,14 @@ public record CallOutcome(
   public boolean certainlyNotProcessed() {
     return intent == null
         && !mayHaveReachedProcessor
-        && !(failure instanceof io.github.resilience4j.bulkhead.BulkheadFullException);
+        && !(failure instanceof BulkheadFullException);
+  }
+
+  /** The payment's failure reason when the call {@link #certainlyNotProcessed()}. */
+  public String failureReason() {
+    return failure instanceof ProcessorCallException p
+            && p.kind() == ProcessorCallException.Kind.REJECTED
+        ? "processor_rejected"
+        : "processor_unavailable";
   }
 }

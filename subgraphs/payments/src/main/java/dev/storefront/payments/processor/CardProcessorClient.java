@@ -88,15 +88,12 @@ public class CardProcessorClient {
         .bodyToMono(String.class)
         .defaultIfEmpty("")
         .flatMap(body -> {
+          // 503 and 429 promise the request was not processed; other 4xx refuse it for good.
+          int code = status.value();
           Kind kind =
-              status.value() == 503
+              code == 503 || code == 429
                   ? Kind.UNAVAILABLE
-                  : status.is4xxClientError() && status.value() != 429
-                      ? Kind.REJECTED
-                      : Kind.OUTCOME_UNKNOWN;
-          if (status.value() == 429) {
-            kind = Kind.UNAVAILABLE;
-          }
+                  : status.is4xxClientError() ? Kind.REJECTED : Kind.OUTCOME_UNKNOWN;
           return Mono.error(
               new ProcessorCallException(
                   kind, "processor answered " + status.value() + ": " + body, null));
