@@ -3,17 +3,25 @@ package dev.storefront.graphql.identity;
 import dev.storefront.graphql.error.ClientError;
 import dev.storefront.graphql.error.ErrorCode;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The user a request acts for, as the router states it in {@value #HEADER}. Subgraphs trust the
- * header because only the router can reach them (see {@code RouterOnlyFilter}); the router is what
- * establishes who the caller is.
+ * The user a request acts for, as the router states it in {@value #HEADER} (the verified JWT's
+ * subject) and {@value #SCOPES_HEADER} (its space-separated scopes). Subgraphs trust the headers
+ * because only the router can reach them (see {@code RouterOnlyFilter}) and the router drops any
+ * client-sent copy; the router is what establishes who the caller is. Subgraphs still check both
+ * themselves, so a gap in the router's rules does not open their data.
  */
 public final class CurrentUser {
 
   public static final String HEADER = "X-User-Id";
+  public static final String SCOPES_HEADER = "X-User-Scopes";
+  public static final String ADMIN_SCOPE = "admin";
   static final String CONTEXT_KEY = "storefront.currentUser";
+  static final String SCOPES_CONTEXT_KEY = "storefront.currentUserScopes";
   private static final int MAX_LENGTH = 128;
 
   private CurrentUser() {}
@@ -43,6 +51,34 @@ public final class CurrentUser {
     String user = require(env);
     if (!user.equals(ownerId)) {
       throw ClientError.notFound(what + " not found");
+    }
+    return user;
+  }
+
+  /** The scopes of the signed-in user's token; empty for anonymous requests. */
+  public static Set<String> scopes(DataFetchingEnvironment env) {
+    if (of(env).isEmpty()) {
+      return Set.of();
+    }
+    String scopes = env.getGraphQlContext().get(SCOPES_CONTEXT_KEY);
+    if (scopes == null || scopes.isBlank()) {
+      return Set.of();
+    }
+    return Arrays.stream(scopes.trim().split("\\s+")).collect(Collectors.toUnmodifiableSet());
+  }
+
+  public static boolean hasScope(DataFetchingEnvironment env, String scope) {
+    return scopes(env).contains(scope);
+  }
+
+  /**
+   * The signed-in user holding {@code scope}: UNAUTHENTICATED without a user, FORBIDDEN without the
+   * scope.
+   */
+  public static String requireScope(DataFetchingEnvironment env, String scope) {
+    String user = require(env);
+    if (!hasScope(env, scope)) {
+      throw new ClientError(ErrorCode.FORBIDDEN, "this operation needs the '" + scope + "' scope");
     }
     return user;
   }

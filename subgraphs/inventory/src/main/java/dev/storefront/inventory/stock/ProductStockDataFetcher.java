@@ -5,6 +5,7 @@ import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.DgsEntityFetcher;
 import dev.storefront.graphql.error.ClientError;
+import dev.storefront.graphql.identity.CurrentUser;
 import dev.storefront.graphql.money.Money;
 import dev.storefront.graphql.pagination.EntityIds;
 import dev.storefront.inventory.shipping.ShippingEstimator;
@@ -45,11 +46,13 @@ public class ProductStockDataFetcher {
 
   @DgsData(parentType = "Product", field = "onHandQuantity")
   public CompletableFuture<Integer> onHandQuantity(DgsDataFetchingEnvironment env) {
+    CurrentUser.requireScope(env, CurrentUser.ADMIN_SCOPE);
     return stock(env).thenApply(StockLevel::onHand);
   }
 
   @DgsData(parentType = "Product", field = "reservedQuantity")
   public CompletableFuture<Integer> reservedQuantity(DgsDataFetchingEnvironment env) {
+    CurrentUser.requireScope(env, CurrentUser.ADMIN_SCOPE);
     return stock(env).thenApply(StockLevel::reserved);
   }
 

@@ -1,10 +1,12 @@
 package dev.storefront.inventory.stock;
 
 import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.InputArgument;
 import dev.storefront.graphql.error.ClientError;
 import dev.storefront.graphql.error.ErrorCode;
+import dev.storefront.graphql.identity.CurrentUser;
 import dev.storefront.graphql.pagination.EntityIds;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +25,11 @@ public class StockLevelMutation {
 
   @DgsMutation
   public CompletableFuture<Product> setStockLevel(
-      @InputArgument String productId, @InputArgument Integer onHand) {
+      @InputArgument String productId,
+      @InputArgument Integer onHand,
+      DgsDataFetchingEnvironment env) {
+    // The router enforces @requiresScopes too; the subgraph does not rely on it alone.
+    CurrentUser.requireScope(env, CurrentUser.ADMIN_SCOPE);
     long id =
         EntityIds.parse(productId)
             .orElseThrow(
