@@ -1,25 +1,34 @@
 // Hive Gateway configuration: the router is configured, never forked.
-// Keys verified against @graphql-hive/gateway 2.15 (see docs/router.md).
+// Keys verified against @graphql-hive/gateway 2.15 (see README.md).
 import { defineConfig } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import { useErrorCodes } from './error-codes.mjs';
+import { createSecurity } from './security.mjs';
+import { readSettings } from './settings.mjs';
 import { createSupergraphSource } from './supergraph-source.mjs';
 
-const env = process.env;
+// Every environment variable is read in settings.mjs and explained in README.md.
+const settings = readSettings(process.env);
+// Authentication, rate limits, body/alias/directive limits, error hygiene, CORS and the
+// production profile (see security.mjs and the modules it names).
+const security = createSecurity(settings);
 
 export const gatewayConfig = defineConfig({
-  host: env.ROUTER_HOST ?? '127.0.0.1',
-  port: Number(env.ROUTER_PORT ?? 4000),
+  host: settings.host,
+  port: settings.port,
   // From the schema registry, with a last-known-good copy on disk (see supergraph-source.mjs).
   supergraph: createSupergraphSource({
-    registryUrl: env.STOREFRONT_REGISTRY_URL ?? 'http://127.0.0.1:4010',
-    lastKnownGoodFile: env.ROUTER_LAST_KNOWN_GOOD ?? './last-known-good.supergraph.graphql',
+    registryUrl: settings.registryUrl,
+    lastKnownGoodFile: settings.lastKnownGoodFile,
   }),
   // The gateway's minimum; a poll happens when requests arrive after the interval.
-  pollingInterval: Number(env.ROUTER_POLLING_INTERVAL_MS ?? 10_000),
+  pollingInterval: settings.pollingIntervalMs,
   // The Rust query planner: same plans as the JavaScript one, faster.
   unifiedGraphHandler,
-  graphiql: {
+  // cors, disableIntrospection, landingPage, genericAuth, propagateHeaders (and graphiql,
+  // replaced below when it is on).
+  ...security.config,
+  // Off in the production profile.
+  graphiql: security.config.graphiql && {
     title: 'Storefront Supergraph',
     defaultQuery: `# Products with price, stock, shipping and reviews from four subgraphs
 {
@@ -42,14 +51,14 @@ export const gatewayConfig = defineConfig({
   // Abuse limits, checked before any subgraph is called. Connections add two levels per hop, so
   // the storefront's deepest real query (category -> products -> reviews -> author -> reviews ->
   // product) is 13 levels deep.
-  maxDepth: Number(env.ROUTER_MAX_DEPTH ?? 20),
-  maxTokens: Number(env.ROUTER_MAX_TOKENS ?? 2000),
+  maxDepth: settings.maxDepth,
+  maxTokens: settings.maxTokens,
   // Demand control: the estimated cost (objects a query can return, with list sizes from the
   // @listSize directives on connection fields) may not exceed this. Nested connections multiply:
   // without it a 19-level query asking four default pages of 20 returned 2 MB.
   // Connection fields declare `first: Int = 20` so the estimate sees the default page size (it
   // does not apply @listSize's assumedSize when the slicing argument is omitted).
-  demandControl: { maxCost: Number(env.ROUTER_MAX_COST ?? 10_000) },
+  demandControl: { maxCost: settings.maxCost },
   // "Did you mean ...?" hints would map the schema for anyone probing it.
   blockFieldSuggestions: true,
   // Subgraphs answer only callers presenting the shared secret (see RouterOnlyFilter).
@@ -58,29 +67,21 @@ export const gatewayConfig = defineConfig({
   transportEntries: {
     '*.http': {
       options: { method: 'POST' },
-      ...(env.STOREFRONT_ROUTER_SHARED_SECRET
-        ? { headers: [['x-storefront-router-secret', env.STOREFRONT_ROUTER_SHARED_SECRET]] }
-        : {}),
+      ...(settings.routerSecret ? { headers: [['x-storefront-router-secret', settings.routerSecret]] } : {}),
     },
   },
-  // The user a request acts for. Interim: the client's x-user-id header is passed on as is, so
-  // any client can claim any user. The security issue replaces this with the user id from a
-  // verified JWT (and drops a client-sent header); subgraphs already read only this header.
-  propagateHeaders: {
-    fromClientToSubgraphs({ request }) {
-      const user = request.headers.get('x-user-id');
-      return user ? { 'x-user-id': user } : {};
-    },
-  },
+  // Clients reach subscriptions over server-sent events, through the same HTTP pipeline as every
+  // other request. A WebSocket would bypass it (token check, rate limits, body limit).
+  disableWebsockets: true,
   // A slow subgraph fails the affected fields, not the whole router. 30 s: a burst of 200
   // checkouts on two shared cores queued for up to 14 s, and a cut-off checkout still completes
   // in the orders service (the client then retries with its idempotency key).
-  upstreamTimeout: Number(env.ROUTER_UPSTREAM_TIMEOUT_MS ?? 30_000),
-  plugins: () => [useErrorCodes()],
+  upstreamTimeout: settings.upstreamTimeoutMs,
+  plugins: (ctx) => security.plugins(ctx),
   prometheus: {
     endpoint: '/metrics',
     metrics: true,
     labels: { subgraphName: true },
   },
-  logging: env.ROUTER_LOG_LEVEL ?? 'info',
+  logging: settings.logLevel,
 });

@@ -20,3 +20,17 @@ test('leaves results without errors untouched', () => {
   const result = { data: { a: 1 } };
   assert.equal(withCodes(result), result);
 });
+
+test("generic auth's UNAUTHORIZED_FIELD_OR_TYPE becomes UNAUTHENTICATED or FORBIDDEN, served with HTTP 200", () => {
+  const denied = () =>
+    new GraphQLError('Unauthorized field or type', {
+      path: ['adminReport'],
+      extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', http: { status: 401 } },
+    });
+  const anonymous = withCodes({ data: { adminReport: null }, errors: [denied()] });
+  assert.equal(anonymous.errors[0].extensions.code, 'UNAUTHENTICATED');
+  assert.equal(anonymous.errors[0].extensions.http, undefined);
+  assert.deepEqual(anonymous.errors[0].path, ['adminReport']);
+  const signedIn = withCodes({ data: { adminReport: null }, errors: [denied()] }, { signedIn: true });
+  assert.equal(signedIn.errors[0].extensions.code, 'FORBIDDEN');
+});

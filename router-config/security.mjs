@@ -1,0 +1,99 @@
+// Puts the router's security pieces together from the settings: identity (auth.mjs), client
+// address (client-address.mjs), rate limits (rate-limit.mjs), body limit (body-limit.mjs),
+// document limits, error hygiene, CORS and the production profile. gateway.config.ts spreads
+// `config` into the gateway config and uses `plugins`; the tests build an in-process gateway
+// from the same function, so they exercise the wiring the router runs with.
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { createAuthenticator, genericAuthOptions, useAuthentication, useEmptyOperationGuard } from './auth.mjs';
+import { useBodyLimit } from './body-limit.mjs';
+import { createClientAddressResolver } from './client-address.mjs';
+import { corsOptions } from './cors.mjs';
+import { useErrorCodes } from './error-codes.mjs';
+import { useErrorHygiene } from './error-hygiene.mjs';
+import { createRateLimiter, useRateLimit } from './rate-limit.mjs';
+
+// The platform's probes and Prometheus: no tokens, no limits.
+export const PLATFORM_PATHS = ['/healthcheck', '/readiness', '/metrics'];
+
+/**
+ * @param settings from readSettings()
+ * @param options.log a logger (default: the gateway's, once it hands it to the plugins)
+ * @param options.rateLimitKeyPrefix Redis key prefix (tests use their own)
+ * @param options.jwks options for the JWKS key store (cooldownMs, maxAgeMs, timeoutMs)
+ */
+export function createSecurity(settings, { log, rateLimitKeyPrefix, jwks } = {}) {
+  let logger = log ?? console;
+  const logProxy = {
+    debug: (...args) => logger.debug?.(...args),
+    info: (...args) => logger.info?.(...args),
+    warn: (...args) => logger.warn?.(...args),
+  };
+
+  const clientAddress = createClientAddressResolver({ trustedProxies: settings.trustedProxies });
+  const authenticator = createAuthenticator({
+    jwksUrl: settings.jwksUrl,
+    issuer: settings.jwtIssuer,
+    audience: settings.jwtAudience,
+    jwks,
+    log: logProxy,
+  });
+
+  const config = {
+    cors: corsOptions(settings.corsOrigins),
+    // Production: the schema is not browsable (no introspection; `__typename` still works, it is
+    // part of ordinary queries) and there is no GraphiQL or landing page.
+    disableIntrospection: settings.production,
+    graphiql: !settings.production,
+    landingPage: !settings.production,
+    genericAuth: genericAuthOptions(authenticator),
+    // Subgraphs learn who is calling from these headers only. Nothing a client sends is
+    // forwarded (the gateway forwards no client header unless returned here), so client-sent
+    // x-user-id/x-user-scopes/x-client-ip never reach a subgraph.
+    propagateHeaders: {
+      async fromClientToSubgraphs({ request, context }) {
+        const headers = {};
+        const address = clientAddress.of(request, context);
+        if (address) headers['x-client-ip'] = address;
+        const user = await authenticator.userOf(request);
+        if (user) {
+          headers['x-user-id'] = user.sub;
+          headers['x-user-scopes'] = user.scope;
+        }
+        return headers;
+      },
+    },
+  };
+
+  function plugins(ctx) {
+    if (!log && ctx?.log) logger = ctx.log;
+    const limiter = createRateLimiter({
+      redisUrl: settings.redisUrl,
+      windowSeconds: settings.rateLimitWindowSeconds,
+      perIp: settings.rateLimitPerIp,
+      perUser: settings.rateLimitPerUser,
+      ...(rateLimitKeyPrefix ? { keyPrefix: rateLimitKeyPrefix } : {}),
+      log: logProxy,
+    });
+    // Order matters for onRequest: the address budget is spent first (also by requests with a
+    // bad token), then a bad token is refused; the body is checked when the request is parsed.
+    return [
+      useErrorHygiene(),
+      useErrorCodes({ isSignedIn: (request) => authenticator.userOf(request).then(Boolean) }),
+      useRateLimit({
+        limiter,
+        addressOf: clientAddress.of,
+        userOf: authenticator.userOf,
+        exemptPaths: PLATFORM_PATHS,
+      }),
+      useAuthentication({ authenticator, exemptPaths: PLATFORM_PATHS }),
+      useBodyLimit({ maxBytes: settings.maxBodyBytes }),
+      useEmptyOperationGuard(),
+      // Aliases multiply work without adding depth or many tokens (`a1: f a2: f ...`).
+      maxAliasesPlugin({ n: settings.maxAliases }),
+      maxDirectivesPlugin({ n: settings.maxDirectives }),
+    ];
+  }
+
+  return { config, plugins, authenticator, clientAddress };
+}

@@ -1,0 +1,54 @@
+// Every environment variable the router reads, with its default (README.md explains each).
+// A malformed number stops the router at start-up rather than turning a limit into NaN.
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEFAULT_JWKS_URL } from './auth.mjs';
+import { DEFAULT_MAX_BODY_BYTES } from './body-limit.mjs';
+import { DEFAULT_TRUSTED_PROXIES } from './client-address.mjs';
+
+export const DEFAULT_CORS_ORIGINS = 'http://localhost:3000,http://localhost:8080,http://127.0.0.1:8080';
+
+function integer(env, name, fallback, min = 0) {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+const list = (value) => value.split(',').map((s) => s.trim()).filter(Boolean);
+
+export function readSettings(env = process.env) {
+  const profile = env.STOREFRONT_PROFILE?.trim() || 'development';
+  return {
+    profile,
+    production: profile === 'production',
+    host: env.ROUTER_HOST ?? '127.0.0.1',
+    port: integer(env, 'ROUTER_PORT', 4000, 1),
+    registryUrl: env.STOREFRONT_REGISTRY_URL ?? 'http://127.0.0.1:4010',
+    lastKnownGoodFile: env.ROUTER_LAST_KNOWN_GOOD ?? './last-known-good.supergraph.graphql',
+    pollingIntervalMs: integer(env, 'ROUTER_POLLING_INTERVAL_MS', 10_000),
+    routerSecret: env.STOREFRONT_ROUTER_SHARED_SECRET || undefined,
+    upstreamTimeoutMs: integer(env, 'ROUTER_UPSTREAM_TIMEOUT_MS', 30_000, 1),
+    logLevel: env.ROUTER_LOG_LEVEL ?? 'info',
+    // Document limits
+    maxDepth: integer(env, 'ROUTER_MAX_DEPTH', 20, 1),
+    maxTokens: integer(env, 'ROUTER_MAX_TOKENS', 2000, 1),
+    maxCost: integer(env, 'ROUTER_MAX_COST', 10_000, 1),
+    maxAliases: integer(env, 'ROUTER_MAX_ALIASES', 30),
+    maxDirectives: integer(env, 'ROUTER_MAX_DIRECTIVES', 50),
+    maxBodyBytes: integer(env, 'ROUTER_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1),
+    // Identity
+    jwksUrl: env.STOREFRONT_JWKS_URL || DEFAULT_JWKS_URL,
+    jwtIssuer: env.STOREFRONT_JWT_ISSUER || DEFAULT_ISSUER,
+    jwtAudience: env.STOREFRONT_JWT_AUDIENCE || DEFAULT_AUDIENCE,
+    trustedProxies: env.ROUTER_TRUSTED_PROXIES ?? DEFAULT_TRUSTED_PROXIES,
+    // Rate limits
+    redisUrl: env.ROUTER_REDIS_URL || 'redis://127.0.0.1:6379',
+    rateLimitWindowSeconds: integer(env, 'ROUTER_RATE_LIMIT_WINDOW_SECONDS', 10, 1),
+    rateLimitPerIp: integer(env, 'ROUTER_RATE_LIMIT_PER_IP', 2000, 1),
+    rateLimitPerUser: integer(env, 'ROUTER_RATE_LIMIT_PER_USER', 300, 1),
+    // Browsers
+    corsOrigins: list(env.ROUTER_CORS_ORIGINS ?? DEFAULT_CORS_ORIGINS),
+  };
+}

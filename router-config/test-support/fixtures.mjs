@@ -1,0 +1,243 @@
+// Test fixtures (outside test/ so node --test does not count this file as a test): a tiny
+// federated subgraph, a JWKS server with keys made in the test, and an in-process gateway built
+// with the router's own security wiring (security.mjs) over a supergraph composed by
+// @theguild/federation-composition, with the Rust query planner like the real router.
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { composeServices } from '@theguild/federation-composition';
+import { GraphQLError, parse } from 'graphql';
+import { createSchema, createYoga } from 'graphql-yoga';
+import Redis from 'ioredis';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { createSecurity } from '../security.mjs';
+import { readSettings } from '../settings.mjs';
+
+export const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** A logger that remembers warnings. */
+export function recordingLog() {
+  const warnings = [];
+  return { ...quiet, warnings, warn: (...args) => warnings.push(args.map(String).join(' ')) };
+}
+
+export async function listen(handler, port = 0) {
+  const server = createServer(handler);
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    server,
+    port: server.address().port,
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// The subgraph's contract (what composition sees) ...
+export const SUBGRAPH_SDL = /* GraphQL */ `
+  extend schema
+    @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@authenticated", "@requiresScopes"])
+
+  type Identity {
+    userId: String
+    scopes: String
+    clientIp: String
+    secret: String
+    next: Identity
+  }
+
+  type Query {
+    hello: String
+    whoami: Identity
+    me: String @authenticated
+    adminReport: String @requiresScopes(scopes: [["admin"]])
+    slow: String
+    rejected(after: String): String
+  }
+
+  type Subscription {
+    ticks(upTo: Int!): Tick
+  }
+
+  type Tick {
+    n: Int
+    fails: String
+  }
+`;
+// ... and what it executes (federation directives are the router's business).
+const EXECUTABLE_SDL = /* GraphQL */ `
+  type Identity { userId: String scopes: String clientIp: String secret: String next: Identity }
+  type Query { hello: String whoami: Identity me: String adminReport: String slow: String rejected(after: String): String }
+  type Subscription { ticks(upTo: Int!): Tick }
+  type Tick { n: Int fails: String }
+`;
+
+/** A subgraph that reports the identity headers it receives. */
+export async function startSubgraph({ slowMs = 2000 } = {}) {
+  const yoga = createYoga({
+    logging: false,
+    maskedErrors: false,
+    schema: createSchema({
+      typeDefs: EXECUTABLE_SDL,
+      resolvers: {
+        Query: {
+          hello: () => 'world',
+          whoami: (_root, _args, { request }) => ({
+            userId: request.headers.get('x-user-id'),
+            scopes: request.headers.get('x-user-scopes'),
+            clientIp: request.headers.get('x-client-ip'),
+            secret: request.headers.get('x-storefront-router-secret'),
+          }),
+          me: (_root, _args, { request }) => `user ${request.headers.get('x-user-id')}`,
+          adminReport: () => 'all good',
+          slow: () => new Promise((resolve) => setTimeout(() => resolve('late'), slowMs)),
+          rejected: () => {
+            throw new GraphQLError('after is not a cursor this service issued', {
+              extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
+            });
+          },
+        },
+        Subscription: {
+          ticks: {
+            async *subscribe(_root, { upTo }) {
+              for (let n = 1; n <= upTo; n++) yield { ticks: { n } };
+            },
+          },
+        },
+        Tick: {
+          fails: () => {
+            throw new GraphQLError('upstream http://10.1.2.3:4444/graphql hiccup', {
+              extensions: { code: 'UPSTREAM_HICCUP', request: { url: 'http://10.1.2.3:4444/graphql' } },
+            });
+          },
+        },
+      },
+    }),
+  });
+  return listen(yoga);
+}
+
+export function composeSupergraph(services) {
+  const result = composeServices(services.map(({ name, sdl, url }) => ({ name, typeDefs: parse(sdl), url })));
+  if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('\n'));
+  return result.supergraphSdl;
+}
+
+/** An RS256 key pair with its public JWK (kid, alg, use). */
+export async function makeKey(kid = randomUUID()) {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+  return { kid, privateKey, publicKey, jwk };
+}
+
+/** Serves { keys } from /.well-known/jwks.json; `setKeys` rotates, `hits` counts fetches. */
+export async function startJwks(keys) {
+  let current = keys;
+  let hits = 0;
+  const server = await listen((req, res) => {
+    hits += 1;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ keys: current.map((k) => k.jwk) }));
+  });
+  return {
+    ...server,
+    jwksUrl: `${server.url}/.well-known/jwks.json`,
+    setKeys: (next) => {
+      current = next;
+    },
+    get hits() {
+      return hits;
+    },
+  };
+}
+
+export const ISSUER = 'storefront-accounts';
+export const AUDIENCE = 'storefront';
+
+/** A token as the accounts subgraph issues it; `claims`/`header` override the defaults. */
+export function sign(key, claims = {}, header = {}) {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ scope: '', ...claims })
+    .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT', ...header })
+    .setIssuer(claims.iss ?? ISSUER)
+    .setAudience(claims.aud ?? AUDIENCE)
+    .setSubject(claims.sub ?? '42')
+    .setIssuedAt(claims.iat ?? now)
+    .setNotBefore(claims.nbf ?? now)
+    .setExpirationTime(claims.exp ?? now + 300)
+    .setJti(randomUUID())
+    .sign(key.privateKey);
+}
+
+/**
+ * An in-process router: readSettings(env) + createSecurity(), as gateway.config.ts does, over
+ * the given supergraph. `keyPrefix` isolates the test's Redis keys.
+ */
+export async function startGateway({
+  supergraph,
+  env = {},
+  keyPrefix = `test:router:ratelimit:${randomUUID()}:`,
+  jwks = { cooldownMs: 0 },
+  log = quiet,
+  upstreamTimeout = 30_000,
+}) {
+  const settings = readSettings({ ROUTER_RATE_LIMIT_PER_IP: '10000', ROUTER_RATE_LIMIT_PER_USER: '10000', ...env });
+  const security = createSecurity(settings, { log, rateLimitKeyPrefix: keyPrefix, jwks });
+  const gateway = createGatewayRuntime({
+    supergraph,
+    unifiedGraphHandler,
+    logging: false,
+    ...security.config,
+    upstreamTimeout,
+    transportEntries: { '*.http': { options: { method: 'POST' }, headers: [['x-storefront-router-secret', 'test-secret']] } },
+    plugins: (ctx) => security.plugins({ ...ctx, log }),
+  });
+  const server = await listen(gateway);
+  return {
+    ...server,
+    settings,
+    keyPrefix,
+    gateway,
+    close: async () => {
+      await server.close();
+      await gateway.dispose();
+      await deleteKeys(keyPrefix);
+    },
+  };
+}
+
+/** Deletes the rate-limit counters a test gateway left in the local Redis. */
+export async function deleteKeys(prefix) {
+  const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    const keys = [];
+    for await (const batch of redis.scanStream({ match: `${prefix}*`, count: 100 })) keys.push(...batch);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+  } catch {
+    redis.disconnect(); // no Redis: nothing was stored either
+  }
+}
+
+/** POSTs a GraphQL request; resolves to { status, headers, body }. */
+export async function graphql(baseUrl, query, { headers = {}, variables } = {}) {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  return { status: response.status, headers: response.headers, body };
+}

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readSettings } from '../settings.mjs';
+
+test('defaults: the contract values', () => {
+  const s = readSettings({});
+  assert.equal(s.profile, 'development');
+  assert.equal(s.production, false);
+  assert.equal(s.jwksUrl, 'http://127.0.0.1:4001/.well-known/jwks.json');
+  assert.equal(s.jwtIssuer, 'storefront-accounts');
+  assert.equal(s.jwtAudience, 'storefront');
+  assert.equal(s.trustedProxies, '127.0.0.1,::1,::ffff:127.0.0.1');
+  assert.equal(s.redisUrl, 'redis://127.0.0.1:6379');
+  assert.deepEqual(
+    [s.rateLimitWindowSeconds, s.rateLimitPerIp, s.rateLimitPerUser, s.maxBodyBytes, s.maxAliases, s.maxDirectives],
+    [10, 2000, 300, 1048576, 30, 50],
+  );
+  assert.deepEqual(s.corsOrigins, ['http://localhost:3000', 'http://localhost:8080', 'http://127.0.0.1:8080']);
+  assert.deepEqual([s.maxDepth, s.maxTokens, s.maxCost, s.upstreamTimeoutMs, s.port], [20, 2000, 10000, 30000, 4000]);
+});
+
+test('environment overrides', () => {
+  const s = readSettings({
+    STOREFRONT_PROFILE: 'production',
+    STOREFRONT_JWKS_URL: 'http://accounts:4001/jwks',
+    STOREFRONT_JWT_ISSUER: 'iss',
+    STOREFRONT_JWT_AUDIENCE: 'aud',
+    ROUTER_RATE_LIMIT_PER_USER: '5',
+    ROUTER_CORS_ORIGINS: ' https://a.example ,https://b.example,',
+  });
+  assert.equal(s.production, true);
+  assert.deepEqual([s.jwksUrl, s.jwtIssuer, s.jwtAudience, s.rateLimitPerUser], ['http://accounts:4001/jwks', 'iss', 'aud', 5]);
+  assert.deepEqual(s.corsOrigins, ['https://a.example', 'https://b.example']);
+});
+
+test('a malformed number stops start-up with the variable named', () => {
+  assert.throws(() => readSettings({ ROUTER_RATE_LIMIT_PER_IP: 'lots' }), /ROUTER_RATE_LIMIT_PER_IP must be an integer/);
+  assert.throws(() => readSettings({ ROUTER_MAX_BODY_BYTES: '0' }), /ROUTER_MAX_BODY_BYTES/);
+});
