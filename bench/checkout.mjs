@@ -1,6 +1,7 @@
 // Checkout benchmark: drives checkouts through the router for a while, then checks the invariants.
 //   ./platform bench checkout [seconds] [clients]
-// Each client is one shopper at a time (users 1..500 of the demo accounts): clear cart, add 1-3
+// Each client is one shopper at a time (users 1..500 of the demo accounts, signed in through the
+// router before the clock starts; the administrator sets the stock): clear cart, add 1-3
 // units of a random bench product, check out with a fresh idempotency key. Printed: orders placed
 // per second, checkout latency (p50/p99), time until each order was final, and invariant checks.
 import { execFileSync } from 'node:child_process';
@@ -16,22 +17,36 @@ const PRODUCTS = ['9961', '9962', '9963', '9964', '9966', '9967', '9968', '9969'
 const STOCK = 100_000;
 const RUN = `bench-${Date.now()}`;
 
-async function gql(user, query, variables = {}) {
-  const response = await fetch(ROUTER, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-user-id': user },
-    body: JSON.stringify({ query, variables }),
-  });
+const tokens = new Map();
+
+async function request(token, query, variables) {
+  const headers = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(ROUTER, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const body = await response.json();
   if (body.errors) throw new Error(JSON.stringify(body.errors[0]));
   return body.data;
 }
 
+async function signIn(email, password) {
+  const data = await request(null, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+    { e: email, p: password });
+  return data.login.accessToken;
+}
+
+const gql = (user, query, variables = {}) => request(tokens.get(user), query, variables);
+
 const sql = (db, query) => execFileSync('psql', [...PG, '-d', db, '-c', query], { encoding: 'utf8' }).trim();
 const percentile = (sorted, p) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN;
 
+tokens.set('admin', await signIn('admin@example.com', 'storefront-admin'));
+const shoppers = sql('accounts', 'SELECT id, email FROM users WHERE id BETWEEN 1 AND 500 ORDER BY id')
+  .split('\n').map((line) => line.split('|'));
+for (let i = 0; i < shoppers.length; i += 16) {
+  await Promise.all(shoppers.slice(i, i + 16).map(async ([id, email]) => tokens.set(id, await signIn(email, 'storefront-demo'))));
+}
 for (const id of PRODUCTS) {
-  await gql('bench', 'mutation($p: ID!, $n: Int!) { setStockLevel(productId: $p, onHand: $n) { id } }', { p: id, n: STOCK });
+  await gql('admin', 'mutation($p: ID!, $n: Int!) { setStockLevel(productId: $p, onHand: $n) { id } }', { p: id, n: STOCK });
 }
 await fetch(`${SANDBOX}/sandbox/config`, { method: 'PUT', headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ latencyMs: 200, apiLatencyMs: 0, declineRate: 0.05, errorRate: 0, outage: false }) });

@@ -338,7 +338,7 @@ class CheckoutTest {
         HttpRequest.newBuilder(Router.URL)
             .header("content-type", "application/json")
             .header("accept", "text/event-stream")
-            .header("x-user-id", user)
+            .header("authorization", "Bearer " + Accounts.token(user))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     subscriptionOpen = true;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,14 +41,12 @@ final class Commerce {
     return as(user, query, Map.of());
   }
 
+  /** A request signed in as demo user {@code user} (or {@value Accounts#ADMIN}). */
   static Router.Response as(String user, String query, Map<String, Object> variables) {
-    HttpResponse<String> response =
-        Router.send(
-            Router.URL,
-            Router.JSON.writeValueAsString(Map.of("query", query, "variables", variables)),
-            Map.of("accept", "application/json", "x-user-id", user));
-    return new Router.Response(
-        response.statusCode(), Router.JSON.readTree(response.body()), response.body());
+    return Router.post(
+        query,
+        variables,
+        Map.of("accept", "application/json", "authorization", "Bearer " + Accounts.token(user)));
   }
 
   static JsonNode ok(Router.Response response) {
@@ -62,7 +59,7 @@ final class Commerce {
   static void setStock(String productId, int onHand) {
     ok(
         as(
-            "operator",
+            Accounts.ADMIN,
             "mutation($p: ID!, $n: Int!) { setStockLevel(productId: $p, onHand: $n) { id } }",
             Map.of("p", productId, "n", onHand)));
   }
@@ -72,7 +69,7 @@ final class Commerce {
   static Stock stock(String productId) {
     JsonNode product =
         ok(as(
-                "operator",
+                Accounts.ADMIN,
                 "query($p: ID!) { product(id: $p) { onHandQuantity reservedQuantity availableQuantity } }",
                 Map.of("p", productId)))
             .path("product");

@@ -44,12 +44,26 @@ final class Router {
   }
 
   static Response post(String query, Map<String, Object> variables) {
-    return postRaw(JSON.writeValueAsString(Map.of("query", query, "variables", variables)));
+    return post(query, variables, Map.of());
+  }
+
+  /** A GraphQL request with extra headers (e.g. {@code authorization}, {@code x-forwarded-for}). */
+  static Response post(String query, Map<String, Object> variables, Map<String, String> headers) {
+    return postRaw(
+        JSON.writeValueAsString(Map.of("query", query, "variables", variables)), headers);
   }
 
   static Response postRaw(String body) {
-    HttpResponse<String> response =
-        send(URL, body, Map.of("accept", "application/graphql-response+json, application/json"));
+    return postRaw(body, Map.of());
+  }
+
+  static Response postRaw(String body, Map<String, String> headers) {
+    var allHeaders = new java.util.HashMap<>(headers);
+    allHeaders.putIfAbsent("accept", "application/graphql-response+json, application/json");
+    return response(send(URL, body, allHeaders));
+  }
+
+  static Response response(HttpResponse<String> response) {
     JsonNode json;
     try {
       json = JSON.readTree(response.body());
