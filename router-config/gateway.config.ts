@@ -8,8 +8,8 @@ import { createSupergraphSource } from './supergraph-source.mjs';
 
 // Every environment variable is read in settings.mjs and explained in README.md.
 const settings = readSettings(process.env);
-// Authentication, rate limits, body/alias/directive limits, error hygiene, CORS and the
-// production profile (see security.mjs and the modules it names).
+// Authentication, rate limits, body/alias/directive limits, error hygiene, CORS, persisted
+// documents and the production profile (see security.mjs and the modules it names).
 const security = createSecurity(settings);
 
 export const gatewayConfig = defineConfig({
@@ -24,7 +24,8 @@ export const gatewayConfig = defineConfig({
   pollingInterval: settings.pollingIntervalMs,
   // The Rust query planner: same plans as the JavaScript one, faster.
   unifiedGraphHandler,
-  // cors, disableIntrospection, landingPage, genericAuth, propagateHeaders (and graphiql,
+  // cors, disableIntrospection, landingPage, persistedDocuments (registered operations from the
+  // registry; production accepts nothing else), genericAuth, propagateHeaders (and graphiql,
   // replaced below when it is on).
   ...security.config,
   // Off in the production profile.

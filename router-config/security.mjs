@@ -1,8 +1,9 @@
 // Puts the router's security pieces together from the settings: identity (auth.mjs), client
 // address (client-address.mjs), rate limits (rate-limit.mjs), body limit (body-limit.mjs),
-// document limits, error hygiene, CORS and the production profile. gateway.config.ts spreads
-// `config` into the gateway config and uses `plugins`; the tests build an in-process gateway
-// from the same function, so they exercise the wiring the router runs with.
+// document limits, error hygiene, CORS, persisted documents (persisted-documents.mjs) and the
+// production profile. gateway.config.ts spreads `config` into the gateway config and uses
+// `plugins`; the tests build an in-process gateway from the same function, so they exercise the
+// wiring the router runs with.
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { createAuthenticator, genericAuthOptions, useAuthentication, useEmptyOperationGuard } from './auth.mjs';
@@ -11,6 +12,7 @@ import { createClientAddressResolver } from './client-address.mjs';
 import { corsOptions } from './cors.mjs';
 import { useErrorCodes } from './error-codes.mjs';
 import { useErrorHygiene } from './error-hygiene.mjs';
+import { createPersistedDocumentStore, persistedDocumentsOptions } from './persisted-documents.mjs';
 import { createRateLimiter, useRateLimit } from './rate-limit.mjs';
 
 // The platform's probes and Prometheus: no tokens, no limits.
@@ -21,8 +23,9 @@ export const PLATFORM_PATHS = ['/healthcheck', '/readiness', '/metrics'];
  * @param options.log a logger (default: the gateway's, once it hands it to the plugins)
  * @param options.rateLimitKeyPrefix Redis key prefix (tests use their own)
  * @param options.jwks options for the JWKS key store (cooldownMs, maxAgeMs, timeoutMs)
+ * @param options.persistedDocuments options for the persisted document store (missTtlMs, timeoutMs)
  */
-export function createSecurity(settings, { log, rateLimitKeyPrefix, jwks } = {}) {
+export function createSecurity(settings, { log, rateLimitKeyPrefix, jwks, persistedDocuments } = {}) {
   let logger = log ?? console;
   const logProxy = {
     debug: (...args) => logger.debug?.(...args),
@@ -38,6 +41,12 @@ export function createSecurity(settings, { log, rateLimitKeyPrefix, jwks } = {})
     jwks,
     log: logProxy,
   });
+  const documents = createPersistedDocumentStore({
+    registryUrl: settings.registryUrl,
+    cacheSize: settings.persistedDocumentsCacheSize,
+    log: logProxy,
+    ...persistedDocuments,
+  });
 
   const config = {
     cors: corsOptions(settings.corsOrigins),
@@ -46,6 +55,13 @@ export function createSecurity(settings, { log, rateLimitKeyPrefix, jwks } = {})
     disableIntrospection: settings.production,
     graphiql: !settings.production,
     landingPage: !settings.production,
+    // Registered operations by id (`documentId`, or APQ's `extensions.persistedQuery.sha256Hash`),
+    // resolved by the schema registry. Production accepts nothing else; development also takes
+    // ad-hoc query texts (GraphiQL). The gateway runs this plugin in onParams, after every
+    // onRequest/onRequestParse hook below (token check, rate limits, body limit): a refused request
+    // never reaches the registry. The resolved text is then parsed and validated like any query
+    // (depth, tokens, aliases, directives, introspection, cost, @authenticated/@requiresScopes).
+    persistedDocuments: persistedDocumentsOptions({ store: documents, production: settings.production }),
     genericAuth: genericAuthOptions(authenticator),
     // Subgraphs learn who is calling from these headers only. Nothing a client sends is
     // forwarded (the gateway forwards no client header unless returned here), so client-sent
@@ -95,5 +111,5 @@ export function createSecurity(settings, { log, rateLimitKeyPrefix, jwks } = {})
     ];
   }
 
-  return { config, plugins, authenticator, clientAddress };
+  return { config, plugins, authenticator, clientAddress, documents };
 }

@@ -3,6 +3,7 @@
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEFAULT_JWKS_URL } from './auth.mjs';
 import { DEFAULT_MAX_BODY_BYTES } from './body-limit.mjs';
 import { DEFAULT_TRUSTED_PROXIES } from './client-address.mjs';
+import { DEFAULT_CACHE_SIZE as DEFAULT_PERSISTED_DOCUMENTS_CACHE_SIZE } from './persisted-documents.mjs';
 
 export const DEFAULT_CORS_ORIGINS = 'http://localhost:3000,http://localhost:8080,http://127.0.0.1:8080';
 
@@ -31,6 +32,8 @@ export function readSettings(env = process.env) {
     routerSecret: env.STOREFRONT_ROUTER_SHARED_SECRET || undefined,
     upstreamTimeoutMs: integer(env, 'ROUTER_UPSTREAM_TIMEOUT_MS', 30_000, 1),
     logLevel: env.ROUTER_LOG_LEVEL ?? 'info',
+    // Persisted documents (from the registry at registryUrl)
+    persistedDocumentsCacheSize: integer(env, 'ROUTER_PERSISTED_DOCUMENTS_CACHE_SIZE', DEFAULT_PERSISTED_DOCUMENTS_CACHE_SIZE, 1),
     // Document limits
     maxDepth: integer(env, 'ROUTER_MAX_DEPTH', 20, 1),
     maxTokens: integer(env, 'ROUTER_MAX_TOKENS', 2000, 1),

@@ -2,7 +2,7 @@
 // federated subgraph, a JWKS server with keys made in the test, and an in-process gateway built
 // with the router's own security wiring (security.mjs) over a supergraph composed by
 // @theguild/federation-composition, with the Rust query planner like the real router.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
@@ -182,11 +182,12 @@ export async function startGateway({
   env = {},
   keyPrefix = `test:router:ratelimit:${randomUUID()}:`,
   jwks = { cooldownMs: 0 },
+  persistedDocuments,
   log = quiet,
   upstreamTimeout = 30_000,
 }) {
   const settings = readSettings({ ROUTER_RATE_LIMIT_PER_IP: '10000', ROUTER_RATE_LIMIT_PER_USER: '10000', ...env });
-  const security = createSecurity(settings, { log, rateLimitKeyPrefix: keyPrefix, jwks });
+  const security = createSecurity(settings, { log, rateLimitKeyPrefix: keyPrefix, jwks, persistedDocuments });
   const gateway = createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
@@ -202,6 +203,7 @@ export async function startGateway({
     settings,
     keyPrefix,
     gateway,
+    documents: security.documents,
     close: async () => {
       await server.close();
       await gateway.dispose();
@@ -223,6 +225,83 @@ export async function deleteKeys(prefix) {
   } catch {
     redis.disconnect(); // no Redis: nothing was stored either
   }
+}
+
+/** A persisted document's id: the SHA-256 of its text, as the registry computes it. */
+export const documentIdOf = (body) => createHash('sha256').update(body).digest('hex');
+
+/**
+ * A schema registry serving `GET /operations/{id}` like the real one (the ClientOperation JSON,
+ * 404 problem details for unknown ids). `register(body)` adds a document and returns its id;
+ * `mode` switches to 'stall' (accepts the connection, never answers), 'error' (HTTP 500) or
+ * 'reset' (drops the connection); `hits` counts the requests it received.
+ */
+export async function startRegistry(bodies = []) {
+  const documents = new Map();
+  let hits = 0;
+  let mode = 'up';
+  const server = await listen((req, res) => {
+    hits += 1;
+    if (mode === 'stall') return;
+    if (mode === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (mode === 'error') {
+      res.writeHead(500, { 'content-type': 'application/problem+json' });
+      res.end(JSON.stringify({ status: 500, title: 'Internal Server Error', instance: req.url }));
+      return;
+    }
+    const match = /^\/operations\/([^/?]+)$/.exec(req.url);
+    const body = match && documents.get(match[1]);
+    if (!body) {
+      res.writeHead(404, { 'content-type': 'application/problem+json' });
+      res.end(JSON.stringify({ status: 404, title: 'Not Found', detail: `no registered operation ${match?.[1]}`, instance: req.url }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ client: 'web', clientVersion: '1.0.0', id: match[1], name: null, type: 'query', body }));
+  });
+  const registry = {
+    ...server,
+    register(body) {
+      const id = documentIdOf(body);
+      documents.set(id, body);
+      return id;
+    },
+    /** Serves `body` under `id` whatever its hash (a registry bug the router must not trust). */
+    serveAs(id, body) {
+      documents.set(id, body);
+    },
+    get hits() {
+      return hits;
+    },
+    get mode() {
+      return mode;
+    },
+    set mode(next) {
+      mode = next;
+    },
+  };
+  for (const body of bodies) registry.register(body);
+  return registry;
+}
+
+/** POSTs a GraphQL request body as given (e.g. `{ documentId, variables }`); resolves like graphql(). */
+export async function post(baseUrl, payload, { headers = {} } = {}) {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: typeof payload === 'string' ? payload : JSON.stringify(payload),
+  });
+  const text = await response.text();
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  return { status: response.status, headers: response.headers, body };
 }
 
 /** POSTs a GraphQL request; resolves to { status, headers, body }. */

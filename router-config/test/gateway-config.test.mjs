@@ -11,7 +11,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Redis from 'ioredis';
-import { SUBGRAPH_SDL, composeSupergraph, graphql, listen, makeKey, sign, startJwks, startSubgraph } from '../test-support/fixtures.mjs';
+import {
+  SUBGRAPH_SDL,
+  composeSupergraph,
+  documentIdOf,
+  graphql,
+  listen,
+  makeKey,
+  post,
+  sign,
+  startJwks,
+  startSubgraph,
+} from '../test-support/fixtures.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -27,6 +38,9 @@ describe('hive-gateway with gateway.config.ts', () => {
   const clientIp = `198.51.100.${randomInt(1, 255)}`;
   const user = `cli-test-${randomUUID()}`;
   const from = { 'x-forwarded-for': clientIp };
+  const HELLO = 'query Hello { hello }';
+  const DEEP = 'query Deep { whoami { next { next { userId } } } }';
+  const registered = new Map([HELLO, DEEP].map((body) => [documentIdOf(body), body]));
 
   before(async () => {
     subgraph = await startSubgraph();
@@ -34,6 +48,13 @@ describe('hive-gateway with gateway.config.ts', () => {
     jwks = await startJwks([key]);
     const supergraph = composeSupergraph([{ name: 'shop', sdl: SUBGRAPH_SDL, url: `${subgraph.url}/graphql` }]);
     registry = await listen((req, res) => {
+      if (req.url.startsWith('/operations/')) {
+        const id = req.url.slice('/operations/'.length);
+        const body = registered.get(id);
+        res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body ? { client: 'web', clientVersion: '1', id, name: null, type: 'query', body } : { status: 404 }));
+        return;
+      }
       res.writeHead(200, { etag: '"1"', 'content-type': 'text/plain' });
       res.end(supergraph);
     });
@@ -111,6 +132,20 @@ describe('hive-gateway with gateway.config.ts', () => {
     const bomb = await graphql(base, aliases, { headers: from });
     assert.equal(bomb.status, 400);
     assert.match(bomb.body.errors[0].message, /Aliases limit/);
+  });
+
+  test('persisted documents from the registry: a registered id executes, an unknown one is refused', async () => {
+    const registered = await post(base, { documentId: documentIdOf(HELLO) }, { headers: from });
+    assert.deepEqual([registered.status, registered.body], [200, { data: { hello: 'world' } }]);
+    const unknown = await post(base, { documentId: documentIdOf('{ hello }') }, { headers: from });
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.errors[0].extensions.code, 'PERSISTED_QUERY_NOT_IN_LIST');
+    // Registered or not, a document gets the same limits (here the CLI's depth limit).
+    const deep = await post(base, { documentId: documentIdOf(DEEP) }, { headers: from });
+    assert.equal(deep.status, 400);
+    assert.match(deep.body.errors[0].message, /depth limit of 3/i);
+    // The development profile (the default) still takes query texts.
+    assert.deepEqual((await graphql(base, '{ hello }', { headers: from })).body, { data: { hello: 'world' } });
   });
 
   test('no WebSocket endpoint: subscriptions go through HTTP (SSE) and its checks', async () => {

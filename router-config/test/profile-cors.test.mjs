@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { SUBGRAPH_SDL, composeSupergraph, graphql, startGateway, startSubgraph } from '../test-support/fixtures.mjs';
+import { SUBGRAPH_SDL, composeSupergraph, graphql, post, startGateway, startRegistry, startSubgraph } from '../test-support/fixtures.mjs';
 
 const INTROSPECTION = '{ __schema { queryType { name } } }';
 
@@ -10,12 +10,16 @@ async function graphiql(url) {
 }
 
 describe('profiles and CORS', () => {
-  let subgraph, production, development;
+  let subgraph, registry, production, development;
+  const PRODUCTION_INTROSPECTION = [INTROSPECTION, '{ __type(name: "Query") { name } }', '{ hello ... on Query { s: __schema { types { name } } } }'];
 
   before(async () => {
     subgraph = await startSubgraph();
+    // Production takes registered operations only: the introspection documents are registered
+    // (the registry accepts them, they validate against any schema) and sent by id.
+    registry = await startRegistry([...PRODUCTION_INTROSPECTION, '{ __typename hello }']);
     const supergraph = composeSupergraph([{ name: 'shop', sdl: SUBGRAPH_SDL, url: `${subgraph.url}/graphql` }]);
-    production = await startGateway({ supergraph, env: { STOREFRONT_PROFILE: 'production' } });
+    production = await startGateway({ supergraph, env: { STOREFRONT_PROFILE: 'production', STOREFRONT_REGISTRY_URL: registry.url } });
     development = await startGateway({
       supergraph,
       env: { ROUTER_CORS_ORIGINS: 'https://shop.example, http://localhost:3000' },
@@ -24,19 +28,24 @@ describe('profiles and CORS', () => {
   after(async () => {
     await production?.close();
     await development?.close();
+    await registry?.close();
     await subgraph?.close();
   });
 
   test('production: introspection is refused with a typed error, __typename still works', async () => {
-    for (const query of [INTROSPECTION, '{ __type(name: "Query") { name } }', '{ hello ... on Query { s: __schema { types { name } } } }']) {
-      const response = await graphql(production.url, query);
+    for (const query of PRODUCTION_INTROSPECTION) {
+      const response = await post(production.url, { documentId: registry.register(query) });
       // A validation error like any other (HTTP 200 for application/json clients, as Yoga does).
       assert.ok([200, 400].includes(response.status), query);
       assert.equal(response.body.data, undefined);
       assert.equal(response.body.errors[0].extensions.code, 'GRAPHQL_VALIDATION_FAILED');
       assert.match(response.body.errors[0].message, /introspection/i);
+      // As an ad-hoc text it does not get that far: production takes registered operations only.
+      const adHoc = await graphql(production.url, query);
+      assert.equal(adHoc.status, 400);
+      assert.equal(adHoc.body.errors[0].extensions.code, 'PERSISTED_QUERY_ID_REQUIRED');
     }
-    const typename = await graphql(production.url, '{ __typename hello }');
+    const typename = await post(production.url, { documentId: registry.register('{ __typename hello }') });
     assert.deepEqual([typename.status, typename.body], [200, { data: { __typename: 'Query', hello: 'world' } }]);
   });
 

@@ -17,6 +17,8 @@ test('defaults: the contract values', () => {
   );
   assert.deepEqual(s.corsOrigins, ['http://localhost:3000', 'http://localhost:8080', 'http://127.0.0.1:8080']);
   assert.deepEqual([s.maxDepth, s.maxTokens, s.maxCost, s.upstreamTimeoutMs, s.port], [20, 2000, 10000, 30000, 4000]);
+  assert.equal(s.persistedDocumentsCacheSize, 10000);
+  assert.equal(s.registryUrl, 'http://127.0.0.1:4010');
 });
 
 test('environment overrides', () => {
@@ -27,7 +29,9 @@ test('environment overrides', () => {
     STOREFRONT_JWT_AUDIENCE: 'aud',
     ROUTER_RATE_LIMIT_PER_USER: '5',
     ROUTER_CORS_ORIGINS: ' https://a.example ,https://b.example,',
+    ROUTER_PERSISTED_DOCUMENTS_CACHE_SIZE: '500',
   });
+  assert.equal(s.persistedDocumentsCacheSize, 500);
   assert.equal(s.production, true);
   assert.deepEqual([s.jwksUrl, s.jwtIssuer, s.jwtAudience, s.rateLimitPerUser], ['http://accounts:4001/jwks', 'iss', 'aud', 5]);
   assert.deepEqual(s.corsOrigins, ['https://a.example', 'https://b.example']);
@@ -36,4 +40,5 @@ test('environment overrides', () => {
 test('a malformed number stops start-up with the variable named', () => {
   assert.throws(() => readSettings({ ROUTER_RATE_LIMIT_PER_IP: 'lots' }), /ROUTER_RATE_LIMIT_PER_IP must be an integer/);
   assert.throws(() => readSettings({ ROUTER_MAX_BODY_BYTES: '0' }), /ROUTER_MAX_BODY_BYTES/);
+  assert.throws(() => readSettings({ ROUTER_PERSISTED_DOCUMENTS_CACHE_SIZE: '0' }), /ROUTER_PERSISTED_DOCUMENTS_CACHE_SIZE/);
 });
