@@ -79,7 +79,7 @@ final class Accounts {
     return "203.0.113." + random.nextInt(1, 255) + "";
   }
 
-  private static String demoEmail(String userId) {
+  static String demoEmail(String userId) {
     if (demoEmails == null) {
       synchronized (Accounts.class) {
         if (demoEmails == null) {

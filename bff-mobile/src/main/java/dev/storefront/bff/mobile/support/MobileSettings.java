@@ -1,0 +1,35 @@
+package dev.storefront.bff.mobile.support;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code bff-mobile.*}.
+ *
+ * @param cache the Redis response cache of the anonymous catalog screens
+ * @param catalogMaxAge how long clients and shared caches may keep a catalog screen ({@code
+ *     Cache-Control: public, max-age})
+ */
+@ConfigurationProperties("bff-mobile")
+public record MobileSettings(Cache cache, Duration catalogMaxAge) {
+
+  public MobileSettings {
+    cache = cache == null ? new Cache(null, null, null, null) : cache;
+    catalogMaxAge = catalogMaxAge == null ? Duration.ofSeconds(60) : catalogMaxAge;
+  }
+
+  /**
+   * @param keyPrefix every key starts with it, e.g. {@code bff-mobile:screen:}
+   * @param freshTtl how long a copy is served without asking the router
+   * @param lastGoodTtl how long the last good copy is kept for when the router fails
+   * @param timeout how long one Redis command may take before the cache is skipped
+   */
+  public record Cache(String keyPrefix, Duration freshTtl, Duration lastGoodTtl, Duration timeout) {
+    public Cache {
+      keyPrefix = keyPrefix == null || keyPrefix.isBlank() ? "bff-mobile:screen:" : keyPrefix;
+      freshTtl = freshTtl == null ? Duration.ofSeconds(60) : freshTtl;
+      lastGoodTtl = lastGoodTtl == null ? Duration.ofHours(24) : lastGoodTtl;
+      timeout = timeout == null ? Duration.ofMillis(300) : timeout;
+    }
+  }
+}

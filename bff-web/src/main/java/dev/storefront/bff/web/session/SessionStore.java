@@ -1,0 +1,183 @@
+package dev.storefront.bff.web.session;
+
+import dev.storefront.bff.web.BffWebProperties;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.regex.Pattern;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sessions in Redis: {@code <prefix><id>} holds the session as JSON. A session lives as long as it
+ * is used (the idle timeout starts again on every read) and never longer than its refresh token.
+ */
+@Component
+public class SessionStore {
+
+  /** 32 random bytes, base64url without padding. */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final ReactiveStringRedisTemplate redis;
+  private final JsonMapper json;
+  private final Clock clock;
+  private final String prefix;
+  private final Duration idleTimeout;
+
+  public SessionStore(ReactiveStringRedisTemplate redis, BffWebProperties properties, Clock clock) {
+    this.redis = redis;
+    this.json = JsonMapper.shared();
+    this.clock = clock;
+    this.prefix = properties.session().keyPrefix();
+    this.idleTimeout = properties.session().idleTimeout();
+  }
+
+  /** 256 random bits, base64url: session ids and CSRF tokens. */
+  public static String randomToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** Stores a new session for a sign-in, with a new id and a new CSRF token. */
+  public Mono<Session> create(TokenGrant grant) {
+    Instant now = clock.instant();
+    var session =
+        new Session(
+            randomToken(),
+            grant.userId(),
+            grant.displayName(),
+            grant.accessToken(),
+            grant.accessTokenExpiresAt(),
+            grant.refreshToken(),
+            grant.refreshTokenExpiresAt(),
+            randomToken(),
+            now);
+    Duration ttl = ttl(session, now);
+    if (ttl.isZero()) {
+      return Mono.error(new IllegalStateException("the refresh token has already expired"));
+    }
+    return redis
+        .opsForValue()
+        .set(key(session.id()), write(session), ttl)
+        .filter(Boolean::booleanValue)
+        .switchIfEmpty(Mono.error(new IllegalStateException("Redis did not store the session")))
+        .thenReturn(session);
+  }
+
+  /**
+   * The session with that id, and its idle timeout starts again; empty when there is none (never
+   * was, ended, expired, or the id is malformed).
+   */
+  public Mono<Session> find(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      return Mono.empty();
+    }
+    String key = key(id);
+    return redis
+        .opsForValue()
+        .get(key)
+        .flatMap(text -> {
+          Session session = read(id, text);
+          Instant now = clock.instant();
+          Duration ttl = session == null ? Duration.ZERO : ttl(session, now);
+          if (ttl.isZero()) {
+            return redis.delete(key).then(Mono.<Session>empty());
+          }
+          return redis.expire(key, ttl).thenReturn(session);
+        });
+  }
+
+  /**
+   * Stores a refreshed session, only while it still exists (a logout in the meantime wins); empty
+   * when it no longer does.
+   */
+  public Mono<Session> replace(Session session) {
+    Duration ttl = ttl(session, clock.instant());
+    if (ttl.isZero()) {
+      return delete(session.id()).then(Mono.empty());
+    }
+    return redis
+        .opsForValue()
+        .setIfPresent(key(session.id()), write(session), ttl)
+        .filter(Boolean::booleanValue)
+        .map(stored -> session);
+  }
+
+  public Mono<Void> delete(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      return Mono.empty();
+    }
+    return redis.delete(key(id)).then();
+  }
+
+  String key(String id) {
+    return prefix + id;
+  }
+
+  private Duration ttl(Session session, Instant now) {
+    Duration left = Duration.between(now, session.refreshTokenExpiresAt());
+    if (left.isNegative() || left.isZero()) {
+      return Duration.ZERO;
+    }
+    Duration ttl = left.compareTo(idleTimeout) < 0 ? left : idleTimeout;
+    // Redis expiries are in whole milliseconds at least.
+    return ttl.toMillis() < 1 ? Duration.ZERO : ttl;
+  }
+
+  private String write(Session session) {
+    return json.writeValueAsString(
+        new Stored(
+            session.userId(),
+            session.displayName(),
+            session.accessToken(),
+            session.accessTokenExpiresAt(),
+            session.refreshToken(),
+            session.refreshTokenExpiresAt(),
+            session.csrfToken(),
+            session.createdAt()));
+  }
+
+  private Session read(String id, String text) {
+    try {
+      Stored s = json.readValue(text, Stored.class);
+      if (s.accessToken() == null
+          || s.refreshToken() == null
+          || s.csrfToken() == null
+          || s.refreshTokenExpiresAt() == null
+          || s.accessTokenExpiresAt() == null) {
+        return null;
+      }
+      return new Session(
+          id,
+          s.userId(),
+          s.displayName(),
+          s.accessToken(),
+          s.accessTokenExpiresAt(),
+          s.refreshToken(),
+          s.refreshTokenExpiresAt(),
+          s.csrfToken(),
+          s.createdAt());
+    } catch (JacksonException e) {
+      return null;
+    }
+  }
+
+  /** The stored form (the id is the key). */
+  record Stored(
+      String userId,
+      String displayName,
+      String accessToken,
+      Instant accessTokenExpiresAt,
+      String refreshToken,
+      Instant refreshTokenExpiresAt,
+      String csrfToken,
+      Instant createdAt) {}
+}
