@@ -211,6 +211,15 @@ final class Commerce {
             handle -> handle.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join());
   }
 
+  static void stop(String process) throws IOException, InterruptedException {
+    Process stop =
+        new ProcessBuilder(platform().toString(), "stop", process)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    assertThat(stop.waitFor()).as("./platform stop " + process).isZero();
+  }
+
   static void start(String process) throws IOException, InterruptedException {
     Process start =
         new ProcessBuilder(platform().toString(), "start", process)

@@ -134,6 +134,36 @@ class PersistedOperationsTest {
     assertThat(ours.path("errors").toString()).contains("createdAt");
   }
 
+  @Test
+  void theRegistryRejectsASchemaChangeThatBreaksTheBffsOperations() throws Exception {
+    String schema = Files.readString(SchemaRegistryTest.CATALOG_SCHEMA);
+    String withoutDescription = schema.replace("  description: String!\n", "");
+    assertThat(withoutDescription).isNotEqualTo(schema);
+    String body =
+        Router.JSON.writeValueAsString(
+            Map.of(
+                "url",
+                "http://127.0.0.1:4002/graphql",
+                "sdl",
+                withoutDescription,
+                "label",
+                "e2e: would break the BFFs",
+                "acceptBreaking",
+                true));
+    var response =
+        Router.send(
+            URI.create(SchemaRegistryTest.REGISTRY + "/subgraphs/catalog/check"), body, Map.of());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+    JsonNode report = Router.JSON.readTree(response.body());
+    java.util.Set<String> clients = new java.util.HashSet<>();
+    report
+        .path("brokenOperations")
+        .forEach(broken -> clients.add(broken.path("client").asString()));
+    // Both BFFs registered their manifests at start-up; both show product descriptions.
+    assertThat(clients).contains("bff-mobile", "bff-web");
+    assertThat(report.path("message").asString()).contains("bff-mobile@").contains("ProductDetail");
+  }
+
   // Helpers, also used by ProductionRouterTest.
 
   /** A client version of our own per run, so runs never share (or retire) each other's. */
