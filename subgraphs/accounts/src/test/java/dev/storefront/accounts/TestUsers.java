@@ -1,7 +1,7 @@
 package dev.storefront.accounts;
 
-import dev.storefront.graphql.identity.ClientAddress;
 import dev.storefront.graphql.identity.CurrentUser;
+import dev.storefront.testsupport.RouterRequests;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -74,11 +74,7 @@ public final class TestUsers {
 
   /** Requests the router sends for a signed-in user with these scopes. */
   public static HttpGraphQlTester as(HttpGraphQlTester graphQl, String userId, String... scopes) {
-    return graphQl
-        .mutate()
-        .header(CurrentUser.HEADER, userId)
-        .header(CurrentUser.SCOPES_HEADER, String.join(" ", scopes))
-        .build();
+    return RouterRequests.as(graphQl, userId, scopes);
   }
 
   public static HttpGraphQlTester admin(HttpGraphQlTester graphQl) {
@@ -87,6 +83,6 @@ public final class TestUsers {
 
   /** Requests the router sends for a client at this address. */
   public static HttpGraphQlTester from(HttpGraphQlTester graphQl, String clientAddress) {
-    return graphQl.mutate().header(ClientAddress.HEADER, clientAddress).build();
+    return RouterRequests.from(graphQl, clientAddress);
   }
 }

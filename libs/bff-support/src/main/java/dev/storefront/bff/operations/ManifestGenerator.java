@@ -2,6 +2,8 @@ package dev.storefront.bff.operations;
 
 import graphql.language.Document;
 import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.Node;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
@@ -12,21 +14,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds a BFF's persisted query manifest from its operation files, at build time: every {@code
- * *.graphql} file of the input directory holds exactly one named operation (and the fragments it
- * uses); the manifest lists each with {@code id} = SHA-256 of its trimmed text. Run by {@code
- * exec-maven-plugin} in {@code process-resources}:
+ * *.graphql} file of the input directory holds exactly one named operation (and fragments of its
+ * own); fragments several operations share live one per file in {@code fragments/} below it and are
+ * appended to each operation that spreads them (transitively, by name), since a persisted document
+ * must be complete. The manifest lists each operation with {@code id} = SHA-256 of its text. Run by
+ * {@code exec-maven-plugin} in {@code process-resources}:
  *
  * <pre>
  * java dev.storefront.bff.operations.ManifestGenerator src/main/graphql target/classes/persisted-operations.json
@@ -78,6 +86,7 @@ public final class ManifestGenerator {
       throw new ManifestException("no .graphql files in " + inputDirectory);
     }
     var problems = new ArrayList<String>();
+    Map<String, String> shared = readSharedFragments(inputDirectory.resolve(FRAGMENTS), problems);
     var operations = new ArrayList<PersistedOperation>();
     Map<String, Path> names = new HashMap<>();
     Map<String, Path> ids = new HashMap<>();
@@ -90,7 +99,7 @@ public final class ManifestGenerator {
       }
       String fileName = file.getFileName().toString();
       try {
-        PersistedOperation operation = parse(body);
+        PersistedOperation operation = parse(withSharedFragments(body, shared));
         Path previous = names.putIfAbsent(operation.name(), file);
         if (previous != null) {
           problems.add(
@@ -113,6 +122,95 @@ public final class ManifestGenerator {
           "invalid operations in " + inputDirectory + ":\n  " + String.join("\n  ", problems));
     }
     return List.copyOf(operations);
+  }
+
+  /** The folder below the operations that holds shared fragments, one per file. */
+  public static final String FRAGMENTS = "fragments";
+
+  /** Shared fragments by name: each file in the folder holds exactly one fragment definition. */
+  static Map<String, String> readSharedFragments(Path directory, List<String> problems) {
+    Map<String, String> fragments = new HashMap<>();
+    if (!Files.isDirectory(directory)) {
+      return fragments;
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(directory)) {
+      files = list.filter(p -> p.getFileName().toString().endsWith(".graphql")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (Path file : files) {
+      String where = FRAGMENTS + "/" + file.getFileName();
+      try {
+        String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+        Document document = Parser.parse(text);
+        var definitions = document.getDefinitions();
+        if (definitions.size() != 1 || !(definitions.getFirst() instanceof FragmentDefinition f)) {
+          problems.add(where + ": must hold exactly one fragment and nothing else");
+          continue;
+        }
+        if (fragments.putIfAbsent(f.getName(), text) != null) {
+          problems.add(where + ": fragment " + f.getName() + " is defined twice");
+        }
+      } catch (InvalidSyntaxException e) {
+        problems.add(where + ": does not parse: " + e.getMessage());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return fragments;
+  }
+
+  /**
+   * The operation file's text plus every shared fragment it spreads, directly or through other
+   * fragments, that the file does not define itself, in name order (so the text, and with it the
+   * id, is the same on every build).
+   */
+  static String withSharedFragments(String body, Map<String, String> shared) {
+    if (body.isBlank()) {
+      return body; // parse() names the problem
+    }
+    Document document;
+    try {
+      document = Parser.parse(body);
+    } catch (InvalidSyntaxException e) {
+      throw new ManifestException("does not parse: " + e.getMessage());
+    }
+    Set<String> defined = new HashSet<>();
+    document
+        .getDefinitionsOfType(FragmentDefinition.class)
+        .forEach(fragment -> defined.add(fragment.getName()));
+    Set<String> needed = new TreeSet<>();
+    var pending = new ArrayDeque<>(spreadsIn(document));
+    while (!pending.isEmpty()) {
+      String name = pending.pop();
+      if (defined.contains(name) || needed.contains(name)) {
+        continue;
+      }
+      String fragment = shared.get(name);
+      if (fragment == null) {
+        throw new ManifestException("spreads fragment " + name + ", which is defined nowhere");
+      }
+      needed.add(name);
+      pending.addAll(spreadsIn(Parser.parse(fragment)));
+    }
+    if (needed.isEmpty()) {
+      return body;
+    }
+    var text = new StringBuilder(body);
+    needed.forEach(name -> text.append("\n\n").append(shared.get(name)));
+    return text.toString();
+  }
+
+  private static Set<String> spreadsIn(Node<?> node) {
+    Set<String> names = new HashSet<>();
+    for (Node<?> child : node.getChildren()) {
+      if (child instanceof FragmentSpread spread) {
+        names.add(spread.getName());
+      }
+      names.addAll(spreadsIn(child));
+    }
+    return names;
   }
 
   /** Checks one document and describes it; throws {@link ManifestException} when unacceptable. */

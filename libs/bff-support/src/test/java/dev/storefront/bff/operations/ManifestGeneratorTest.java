@@ -137,6 +137,51 @@ class ManifestGeneratorTest {
         .hasMessageContaining("not its body's hash");
   }
 
+  @Test
+  void sharedFragmentsAreAppendedToTheOperationsThatSpreadThem() throws Exception {
+    Files.createDirectories(dir.resolve("fragments"));
+    write(
+        "fragments/CartLines.graphql",
+        "fragment CartLines on Cart { items { quantity ...Price } }\n");
+    write("fragments/Price.graphql", "fragment Price on CartItem { unitPrice { amount } }\n");
+    write("fragments/Unused.graphql", "fragment Unused on Cart { totalQuantity }\n");
+    String cart = "query Cart { me { cart { ...CartLines } } }";
+    write("cart.graphql", cart);
+    write("add-to-cart.graphql", ADD);
+
+    var operations = ManifestGenerator.read(dir);
+
+    var add = operations.get(0);
+    assertThat(add.body()).isEqualTo(ADD.strip());
+    var withFragments = operations.get(1);
+    // Transitively, in name order, and nothing it does not use.
+    assertThat(withFragments.body())
+        .isEqualTo(
+            cart
+                + "\n\nfragment CartLines on Cart { items { quantity ...Price } }"
+                + "\n\nfragment Price on CartItem { unitPrice { amount } }");
+    assertThat(withFragments.id()).isEqualTo(sha256(withFragments.body()));
+  }
+
+  @Test
+  void aSpreadOfAnUnknownFragmentFailsTheBuild() throws Exception {
+    write("cart.graphql", "query Cart { me { cart { ...Nowhere } } }");
+    assertThatThrownBy(() -> generate())
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining("cart.graphql")
+        .hasMessageContaining("Nowhere");
+  }
+
+  @Test
+  void aSharedFragmentFileHoldsOneFragmentOnly() throws Exception {
+    Files.createDirectories(dir.resolve("fragments"));
+    write(
+        "fragments/Two.graphql",
+        "fragment A on Cart { totalQuantity } fragment B on Cart { totalQuantity }");
+    write("add-to-cart.graphql", ADD);
+    assertThatThrownBy(() -> generate()).hasMessageContaining("fragments/Two.graphql");
+  }
+
   private void generate() {
     ManifestGenerator.generate(dir, dir.resolve("out.json"));
   }

@@ -3,7 +3,7 @@ package dev.storefront.catalog.administration;
 import static dev.storefront.testsupport.GraphQlErrors.expectBadUserInput;
 import static dev.storefront.testsupport.GraphQlErrors.expectCode;
 
-import dev.storefront.graphql.identity.CurrentUser;
+import dev.storefront.testsupport.RouterRequests;
 import dev.storefront.testsupport.SubgraphTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,13 +20,7 @@ class ProductUpdateTest {
   @Autowired HttpGraphQlTester graphQl;
 
   HttpGraphQlTester as(String user, String scopes) {
-    return graphQl
-        .mutate()
-        .headers(headers -> {
-          headers.set(CurrentUser.HEADER, user);
-          headers.set(CurrentUser.SCOPES_HEADER, scopes);
-        })
-        .build();
+    return RouterRequests.as(graphQl, user, scopes);
   }
 
   @Test

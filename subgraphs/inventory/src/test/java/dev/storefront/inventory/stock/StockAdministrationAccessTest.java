@@ -2,7 +2,7 @@ package dev.storefront.inventory.stock;
 
 import static dev.storefront.testsupport.GraphQlErrors.expectCode;
 
-import dev.storefront.graphql.identity.CurrentUser;
+import dev.storefront.testsupport.RouterRequests;
 import dev.storefront.testsupport.SubgraphTest;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +33,7 @@ class StockAdministrationAccessTest {
   @Autowired HttpGraphQlTester graphQl;
 
   HttpGraphQlTester as(String user, String scopes) {
-    return graphQl
-        .mutate()
-        .headers(headers -> {
-          headers.set(CurrentUser.HEADER, user);
-          headers.set(CurrentUser.SCOPES_HEADER, scopes);
-        })
-        .build();
+    return RouterRequests.as(graphQl, user, scopes);
   }
 
   @Test
