@@ -101,20 +101,7 @@ class PersistedOperationsTest {
     assertThat(withoutCreatedAt).isNotEqualTo(schema);
     // acceptBreaking: the removal alone would be allowed; the registered operation is what stops
     // it.
-    String body =
-        Router.JSON.writeValueAsString(
-            Map.of(
-                "url",
-                "http://127.0.0.1:4002/graphql",
-                "sdl",
-                withoutCreatedAt,
-                "label",
-                "e2e persisted operations",
-                "acceptBreaking",
-                true));
-    var response =
-        Router.send(
-            URI.create(SchemaRegistryTest.REGISTRY + "/subgraphs/catalog/check"), body, Map.of());
+    var response = checkCatalog(withoutCreatedAt, "e2e persisted operations");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
     JsonNode report = Router.JSON.readTree(response.body());
     assertThat(report.path("status").asString()).isEqualTo("REJECTED");
@@ -139,20 +126,7 @@ class PersistedOperationsTest {
     String schema = Files.readString(SchemaRegistryTest.CATALOG_SCHEMA);
     String withoutDescription = schema.replace("  description: String!\n", "");
     assertThat(withoutDescription).isNotEqualTo(schema);
-    String body =
-        Router.JSON.writeValueAsString(
-            Map.of(
-                "url",
-                "http://127.0.0.1:4002/graphql",
-                "sdl",
-                withoutDescription,
-                "label",
-                "e2e: would break the BFFs",
-                "acceptBreaking",
-                true));
-    var response =
-        Router.send(
-            URI.create(SchemaRegistryTest.REGISTRY + "/subgraphs/catalog/check"), body, Map.of());
+    var response = checkCatalog(withoutDescription, "e2e: would break the BFFs");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
     JsonNode report = Router.JSON.readTree(response.body());
     java.util.Set<String> clients = new java.util.HashSet<>();
@@ -162,6 +136,23 @@ class PersistedOperationsTest {
     // Both BFFs registered their manifests at start-up; both show product descriptions.
     assertThat(clients).contains("bff-mobile", "bff-web");
     assertThat(report.path("message").asString()).contains("bff-mobile@").contains("ProductDetail");
+  }
+
+  /** The registry's decision on a catalog schema, breaking changes accepted, nothing stored. */
+  static java.net.http.HttpResponse<String> checkCatalog(String sdl, String label) {
+    String body =
+        Router.JSON.writeValueAsString(
+            Map.of(
+                "url",
+                "http://127.0.0.1:4002/graphql",
+                "sdl",
+                sdl,
+                "label",
+                label,
+                "acceptBreaking",
+                true));
+    return Router.send(
+        URI.create(SchemaRegistryTest.REGISTRY + "/subgraphs/catalog/check"), body, Map.of());
   }
 
   // Helpers, also used by ProductionRouterTest.
