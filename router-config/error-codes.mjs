@@ -77,8 +77,8 @@ export function useErrorCodes({ isSignedIn = () => false } = {}) {
  * A whole request refused before GraphQL runs (401, 413, 429, ...), in the shape of a GraphQL
  * error response so clients parse it like any other.
  */
-export function errorResponse(fetchAPI, status, code, message, headers = {}) {
-  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+export function errorResponse(fetchAPI, status, code, message, headers = {}, extensions = {}) {
+  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   });

@@ -146,9 +146,16 @@ export function useRateLimit({ limiter, addressOf, userOf, exemptPaths = [] }) {
         states.set(request, state);
         if (state.exceeded) {
           endResponse(
-            errorResponse(fetchAPI, 429, 'TOO_MANY_REQUESTS', `Too many requests: try again in ${state.resetSeconds} s`, {
-              'retry-after': String(state.resetSeconds),
-            }),
+            // retryAfterSeconds in the body too: a BFF relaying the GraphQL answer keeps it
+            // (accounts' sign-in lockout uses the same extension).
+            errorResponse(
+              fetchAPI,
+              429,
+              'TOO_MANY_REQUESTS',
+              `Too many requests: try again in ${state.resetSeconds} s`,
+              { 'retry-after': String(state.resetSeconds) },
+              { retryAfterSeconds: state.resetSeconds },
+            ),
           );
         }
       });

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -108,7 +110,7 @@ public class GraphQlController {
           }
           return signedIn(session.get(), operation, request, clientAddress);
         })
-        .map(result -> respond(body(result)));
+        .map(result -> respond(result, body(result)));
   }
 
   private Mono<GraphQlResult> signedIn(
@@ -175,5 +177,24 @@ public class GraphQlController {
         .cacheControl(CacheControl.noStore())
         .contentType(MediaType.APPLICATION_JSON)
         .body(body);
+  }
+
+  /**
+   * As the router answered; a request the router's rate limit refused as a whole stays a 429 with
+   * {@code Retry-After}, so the browser (and any proxy) backs off instead of retrying at once.
+   */
+  private static ResponseEntity<Map<String, Object>> respond(
+      GraphQlResult result, Map<String, Object> body) {
+    if (!result.data().isMissingNode() || !"TOO_MANY_REQUESTS".equals(result.firstErrorCode())) {
+      return respond(body);
+    }
+    var response =
+        ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+            .cacheControl(CacheControl.noStore())
+            .contentType(MediaType.APPLICATION_JSON);
+    if (result.errors().getFirst().extensions().get("retryAfterSeconds") instanceof Number wait) {
+      response.header(HttpHeaders.RETRY_AFTER, String.valueOf(wait.longValue()));
+    }
+    return response.body(body);
   }
 }

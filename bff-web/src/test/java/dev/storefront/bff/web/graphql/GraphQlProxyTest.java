@@ -114,6 +114,26 @@ class GraphQlProxyTest extends BffWebTest {
   }
 
   @Test
+  void aRequestTheRouterRateLimitedStaysA429WithRetryAfter() {
+    Browser browser = signIn();
+    String refused =
+        """
+        {"errors":[{"message":"Too many requests: try again in 7 s",\
+        "extensions":{"code":"TOO_MANY_REQUESTS","retryAfterSeconds":7}}]}\
+        """;
+    ROUTER.answer(id("Cart"), StubRouter.json(429, refused));
+
+    graphql(browser, "Cart", Map.of())
+        .exchange()
+        .expectStatus()
+        .isEqualTo(429)
+        .expectHeader()
+        .valueEquals("Retry-After", "7")
+        .expectBody()
+        .json(refused);
+  }
+
+  @Test
   void queryTextIsRefused() {
     Browser browser = signIn();
     web.post()
