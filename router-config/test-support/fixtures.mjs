@@ -305,18 +305,6 @@ export async function post(baseUrl, payload, { headers = {} } = {}) {
 }
 
 /** POSTs a GraphQL request; resolves to { status, headers, body }. */
-export async function graphql(baseUrl, query, { headers = {}, variables } = {}) {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = text;
-  }
-  return { status: response.status, headers: response.headers, body };
+export function graphql(baseUrl, query, { headers = {}, variables } = {}) {
+  return post(baseUrl, { query, variables }, { headers });
 }

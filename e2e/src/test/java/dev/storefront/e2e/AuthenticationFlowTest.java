@@ -3,7 +3,6 @@ package dev.storefront.e2e;
 import static dev.storefront.e2e.JsonNodes.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -165,8 +164,7 @@ class AuthenticationFlowTest {
     String otherToken = other.path("accessToken").asString();
     String ownerId = owner.at("/user/id").asString();
 
-    Map<String, Object> home = new HashMap<>();
-    home.putAll(
+    Map<String, Object> home =
         Map.of(
             "label",
             "Home",
@@ -179,7 +177,7 @@ class AuthenticationFlowTest {
             "city",
             "Berlin",
             "country",
-            "DE"));
+            "DE");
     var added =
         as(
             ownerToken,

@@ -76,6 +76,15 @@ class BffWebTest {
     return Router.send(BFF.resolve("/graphql"), body, headers);
   }
 
+  /** A POST the signed-in browser makes: its cookie and CSRF token, plus {@code extra}. */
+  static HttpResponse<String> postInSession(
+      Session session, String path, String json, Map<String, String> extra) {
+    Map<String, String> headers = new HashMap<>(extra);
+    headers.put("cookie", session.cookie());
+    headers.put("x-csrf-token", session.csrf());
+    return Router.send(BFF.resolve(path), json, headers);
+  }
+
   static JsonNode data(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode body = Router.JSON.readTree(response.body());
@@ -132,16 +141,11 @@ class BffWebTest {
         .contains("problem+json");
 
     var foreign =
-        Router.send(
-            BFF.resolve("/graphql"),
+        postInSession(
+            session,
+            "/graphql",
             "{\"documentId\":\"" + ids.get("Me") + "\"}",
-            Map.of(
-                "cookie",
-                session.cookie(),
-                "x-csrf-token",
-                session.csrf(),
-                "origin",
-                "https://evil.example"));
+            Map.of("origin", "https://evil.example"));
     assertThat(foreign.statusCode()).isEqualTo(403);
   }
 
@@ -149,29 +153,23 @@ class BffWebTest {
   void onlyPersistedOperationsRun() {
     Session session = login("883");
     var text =
-        Router.send(
-            BFF.resolve("/graphql"),
+        postInSession(
+            session,
+            "/graphql",
             "{\"query\":\"{ users(first: 100) { edges { node { email } } } }\"}",
-            Map.of("cookie", session.cookie(), "x-csrf-token", session.csrf()));
+            Map.of());
     assertThat(text.statusCode()).isEqualTo(400);
     assertThat(text.body()).doesNotContain("@example.com");
 
     var unknown =
-        Router.send(
-            BFF.resolve("/graphql"),
-            "{\"documentId\":\"" + "0".repeat(64) + "\"}",
-            Map.of("cookie", session.cookie(), "x-csrf-token", session.csrf()));
+        postInSession(session, "/graphql", "{\"documentId\":\"" + "0".repeat(64) + "\"}", Map.of());
     assertThat(unknown.body()).contains("PERSISTED_QUERY_NOT_FOUND");
   }
 
   @Test
   void logoutEndsTheSession() {
     Session session = login("884");
-    var logout =
-        Router.send(
-            BFF.resolve("/auth/logout"),
-            "{}",
-            Map.of("cookie", session.cookie(), "x-csrf-token", session.csrf()));
+    var logout = postInSession(session, "/auth/logout", "{}", Map.of());
     assertThat(logout.statusCode()).isEqualTo(204);
     var after = graphql(session, "Me", Map.of(), true);
     assertThat(after.statusCode()).isEqualTo(401);

@@ -8,6 +8,7 @@ import static dev.storefront.e2e.Commerce.newKey;
 import static dev.storefront.e2e.Commerce.ok;
 import static dev.storefront.e2e.Commerce.setStock;
 import static dev.storefront.e2e.Commerce.stock;
+import static dev.storefront.e2e.JsonNodes.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -316,10 +317,6 @@ class CheckoutTest {
       users.add(String.valueOf(i));
     }
     return users;
-  }
-
-  private static String code(Router.Response response) {
-    return response.errors().path(0).path("extensions").path("code").asString();
   }
 
   private volatile boolean subscriptionOpen;

@@ -212,21 +212,11 @@ final class Commerce {
   }
 
   static void stop(String process) throws IOException, InterruptedException {
-    Process stop =
-        new ProcessBuilder(platform().toString(), "stop", process)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    assertThat(stop.waitFor()).as("./platform stop " + process).isZero();
+    SchemaRegistryTest.platform("stop", process);
   }
 
   static void start(String process) throws IOException, InterruptedException {
-    Process start =
-        new ProcessBuilder(platform().toString(), "start", process)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    assertThat(start.waitFor()).as("./platform start " + process).isZero();
+    SchemaRegistryTest.platform("start", process);
   }
 
   static void sleep(long millis) {

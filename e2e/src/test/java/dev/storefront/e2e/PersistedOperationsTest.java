@@ -101,7 +101,9 @@ class PersistedOperationsTest {
     assertThat(withoutCreatedAt).isNotEqualTo(schema);
     // acceptBreaking: the removal alone would be allowed; the registered operation is what stops
     // it.
-    var response = checkCatalog(withoutCreatedAt, "e2e persisted operations");
+    var response =
+        SchemaRegistryTest.catalogSchema(
+            "check", withoutCreatedAt, "e2e persisted operations", true);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
     JsonNode report = Router.JSON.readTree(response.body());
     assertThat(report.path("status").asString()).isEqualTo("REJECTED");
@@ -126,7 +128,9 @@ class PersistedOperationsTest {
     String schema = Files.readString(SchemaRegistryTest.CATALOG_SCHEMA);
     String withoutDescription = schema.replace("  description: String!\n", "");
     assertThat(withoutDescription).isNotEqualTo(schema);
-    var response = checkCatalog(withoutDescription, "e2e: would break the BFFs");
+    var response =
+        SchemaRegistryTest.catalogSchema(
+            "check", withoutDescription, "e2e: would break the BFFs", true);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
     JsonNode report = Router.JSON.readTree(response.body());
     java.util.Set<String> clients = new java.util.HashSet<>();
@@ -136,23 +140,6 @@ class PersistedOperationsTest {
     // Both BFFs registered their manifests at start-up; both show product descriptions.
     assertThat(clients).contains("bff-mobile", "bff-web");
     assertThat(report.path("message").asString()).contains("bff-mobile@").contains("ProductDetail");
-  }
-
-  /** The registry's decision on a catalog schema, breaking changes accepted, nothing stored. */
-  static java.net.http.HttpResponse<String> checkCatalog(String sdl, String label) {
-    String body =
-        Router.JSON.writeValueAsString(
-            Map.of(
-                "url",
-                "http://127.0.0.1:4002/graphql",
-                "sdl",
-                sdl,
-                "label",
-                label,
-                "acceptBreaking",
-                true));
-    return Router.send(
-        URI.create(SchemaRegistryTest.REGISTRY + "/subgraphs/catalog/check"), body, Map.of());
   }
 
   // Helpers, also used by ProductionRouterTest.

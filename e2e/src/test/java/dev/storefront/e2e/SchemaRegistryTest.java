@@ -85,20 +85,22 @@ class SchemaRegistryTest {
   }
 
   private static int publish(String sdl, boolean acceptBreaking) {
+    var response = catalogSchema("publish", sdl, "e2e", acceptBreaking);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.statusCode();
+  }
+
+  /** {@code POST /subgraphs/catalog/{action}} (publish or check) with this schema. */
+  static java.net.http.HttpResponse<String> catalogSchema(
+      String action, String sdl, String label, boolean acceptBreaking) {
     String body =
         Router.JSON.writeValueAsString(
             Map.of(
-                "url",
-                "http://127.0.0.1:4002/graphql",
-                "sdl",
-                sdl,
-                "label",
-                "e2e",
-                "acceptBreaking",
-                acceptBreaking));
-    var response = Router.send(URI.create(REGISTRY + "/subgraphs/catalog/publish"), body, Map.of());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return response.statusCode();
+                "url", "http://127.0.0.1:4002/graphql",
+                "sdl", sdl,
+                "label", label,
+                "acceptBreaking", acceptBreaking));
+    return Router.send(URI.create(REGISTRY + "/subgraphs/catalog/" + action), body, Map.of());
   }
 
   private static void waitFor(String query, Predicate<Router.Response> condition, String what)
@@ -121,7 +123,8 @@ class SchemaRegistryTest {
             + (last == null ? null : last.raw()));
   }
 
-  private static void platform(String... args) throws IOException, InterruptedException {
+  /** Runs {@code ./platform ARGS}; the test fails with its output when it does not exit 0. */
+  static void platform(String... args) throws IOException, InterruptedException {
     var command = new java.util.ArrayList<String>();
     command.add(PLATFORM.toString());
     command.addAll(java.util.List.of(args));

@@ -2,6 +2,7 @@ package dev.storefront.catalog.administration;
 
 import static dev.storefront.testsupport.GraphQlErrors.expectBadUserInput;
 import static dev.storefront.testsupport.GraphQlErrors.expectCode;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.testsupport.RouterRequests;
 import dev.storefront.testsupport.SubgraphTest;
@@ -101,7 +102,6 @@ class ProductUpdateTest {
         .execute()
         .path("product.name")
         .entity(String.class)
-        .satisfies(
-            name -> org.assertj.core.api.Assertions.assertThat(name).isNotEqualTo("Hijacked"));
+        .satisfies(name -> assertThat(name).isNotEqualTo("Hijacked"));
   }
 }

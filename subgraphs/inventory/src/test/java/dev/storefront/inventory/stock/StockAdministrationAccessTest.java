@@ -1,6 +1,7 @@
 package dev.storefront.inventory.stock;
 
 import static dev.storefront.testsupport.GraphQlErrors.expectCode;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.testsupport.RouterRequests;
 import dev.storefront.testsupport.SubgraphTest;
@@ -75,9 +76,8 @@ class StockAdministrationAccessTest {
     response
         .errors()
         .satisfy(errors ->
-            org.assertj.core.api.Assertions.assertThat(errors)
-                .anySatisfy(error ->
-                    org.assertj.core.api.Assertions.assertThat(error.getExtensions())
-                        .containsEntry("code", "FORBIDDEN")));
+            assertThat(errors)
+                .anySatisfy(
+                    error -> assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN")));
   }
 }
