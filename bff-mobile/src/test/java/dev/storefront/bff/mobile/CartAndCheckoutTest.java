@@ -1,5 +1,6 @@
 package dev.storefront.bff.mobile;
 
+import static dev.storefront.bff.testing.ProblemAssertions.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -46,12 +47,7 @@ class CartAndCheckoutTest extends MobileApiTest {
         if (call.body() != null) {
           request.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body());
         }
-        request
-            .exchange()
-            .expectStatus()
-            .isUnauthorized()
-            .expectHeader()
-            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        expectProblem(request.exchange(), 401)
             .expectHeader()
             .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
             .expectHeader()
@@ -72,10 +68,7 @@ class CartAndCheckoutTest extends MobileApiTest {
   void theCartPassesTheTokenAndClientAddressThrough() {
     answer("Cart", "{\"me\":{\"cart\":" + CART + "}}");
 
-    web.get()
-        .uri("/v1/cart")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .exchange()
+    getAsUser("/v1/cart")
         .expectStatus()
         .isOk()
         .expectHeader()
@@ -111,10 +104,7 @@ class CartAndCheckoutTest extends MobileApiTest {
   @Test
   void anEmptyCartHasNoSubtotal() {
     answer("Cart", "{\"me\":{\"cart\":{\"items\":[],\"totalQuantity\":0,\"subtotal\":null}}}");
-    web.get()
-        .uri("/v1/cart")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .exchange()
+    getAsUser("/v1/cart")
         .expectStatus()
         .isOk()
         .expectBody()
@@ -150,12 +140,7 @@ class CartAndCheckoutTest extends MobileApiTest {
         "RemoveFromCart",
         "{\"removeFromCart\":{\"items\":[],\"totalQuantity\":0,\"subtotal\":null}}");
 
-    web.post()
-        .uri("/v1/cart/items")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("productId", "42", "quantity", 2))
-        .exchange()
+    sendAsUser(HttpMethod.POST, "/v1/cart/items", Map.of("productId", "42", "quantity", 2))
         .expectStatus()
         .isOk()
         .expectHeader()
@@ -167,12 +152,7 @@ class CartAndCheckoutTest extends MobileApiTest {
     assertThat(add.path("productId").asString()).isEqualTo("42");
     assertThat(add.path("quantity").asInt()).isEqualTo(2);
 
-    web.patch()
-        .uri("/v1/cart/items/42")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("quantity", 5))
-        .exchange()
+    sendAsUser(HttpMethod.PATCH, "/v1/cart/items/42", Map.of("quantity", 5))
         .expectStatus()
         .isOk()
         .expectBody()
@@ -182,10 +162,7 @@ class CartAndCheckoutTest extends MobileApiTest {
     assertThat(update.path("productId").asString()).isEqualTo("42");
     assertThat(update.path("quantity").asInt()).isEqualTo(5);
 
-    web.delete()
-        .uri("/v1/cart/items/42")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .exchange()
+    asUser(HttpMethod.DELETE, "/v1/cart/items/42")
         .expectStatus()
         .isOk()
         .expectBody()
@@ -205,54 +182,22 @@ class CartAndCheckoutTest extends MobileApiTest {
           "{\"productId\":\"42\",\"quantity\":100}",
           "not json"
         }) {
-      web.post()
-          .uri("/v1/cart/items")
-          .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-          .contentType(MediaType.APPLICATION_JSON)
-          .bodyValue(body)
-          .exchange()
-          .expectStatus()
-          .isBadRequest()
-          .expectHeader()
-          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+      expectProblem(sendAsUser(HttpMethod.POST, "/v1/cart/items", body), 400)
           .expectBody()
           .jsonPath("$.status")
           .isEqualTo(400);
     }
-    web.patch()
-        .uri("/v1/cart/items/42")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue("{}")
-        .exchange()
-        .expectStatus()
-        .isBadRequest();
+    sendAsUser(HttpMethod.PATCH, "/v1/cart/items/42", "{}").expectStatus().isBadRequest();
     assertThat(ROUTER.requests()).isEmpty();
 
     fail("UpdateCartItem", 200, "NOT_FOUND", "product 77 is not in the cart");
-    web.patch()
-        .uri("/v1/cart/items/77")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue("{\"quantity\":1}")
-        .exchange()
-        .expectStatus()
-        .isNotFound()
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.code")
-        .isEqualTo("NOT_FOUND")
+    expectProblem(
+            sendAsUser(HttpMethod.PATCH, "/v1/cart/items/77", "{\"quantity\":1}"), 404, "NOT_FOUND")
         .jsonPath("$.detail")
         .isEqualTo("product 77 is not in the cart");
 
     fail("AddToCart", 200, "BAD_USER_INPUT", "a line never holds more than 99 units");
-    web.post()
-        .uri("/v1/cart/items")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue("{\"productId\":\"42\",\"quantity\":99}")
-        .exchange()
+    sendAsUser(HttpMethod.POST, "/v1/cart/items", "{\"productId\":\"42\",\"quantity\":99}")
         .expectStatus()
         .isBadRequest()
         .expectBody()
@@ -265,40 +210,16 @@ class CartAndCheckoutTest extends MobileApiTest {
     answer(
         "Checkout",
         "{\"checkout\":{\"id\":\"o-1\",\"status\":\"PENDING\",\"total\":{\"amount\":\"49.98\",\"currencyCode\":\"USD\"},\"createdAt\":\"2026-11-25T08:00:00Z\"}}");
-    web.post()
-        .uri("/v1/checkout")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(ADDRESS)
-        .exchange()
-        .expectStatus()
-        .isBadRequest()
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.code")
-        .isEqualTo("BAD_REQUEST")
+    expectProblem(checkout(null, ADDRESS), 400, "BAD_REQUEST")
         .jsonPath("$.detail")
         .value(d -> assertThat(d.toString()).contains("Idempotency-Key"));
-    web.post()
-        .uri("/v1/checkout")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .header("Idempotency-Key", "k".repeat(101))
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(ADDRESS)
-        .exchange()
+    checkout("k".repeat(101), ADDRESS)
         .expectStatus()
         .isBadRequest()
         .expectBody()
         .jsonPath("$.detail")
         .value(d -> assertThat(d.toString()).contains("100"));
-    web.post()
-        .uri("/v1/checkout")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .header("Idempotency-Key", "k-1")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue("{\"shippingAddress\":{\"name\":\"Ada\",\"line1\":\" \"}}")
-        .exchange()
+    checkout("k-1", "{\"shippingAddress\":{\"name\":\"Ada\",\"line1\":\" \"}}")
         .expectStatus()
         .isBadRequest()
         .expectBody()
@@ -312,15 +233,7 @@ class CartAndCheckoutTest extends MobileApiTest {
     assertThat(ROUTER.requests()).isEmpty();
 
     // Exactly 100 characters is fine.
-    web.post()
-        .uri("/v1/checkout")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .header("Idempotency-Key", "k".repeat(100))
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(ADDRESS)
-        .exchange()
-        .expectStatus()
-        .isOk();
+    checkout("k".repeat(100), ADDRESS).expectStatus().isOk();
   }
 
   @Test
@@ -330,13 +243,7 @@ class CartAndCheckoutTest extends MobileApiTest {
         "{\"checkout\":{\"id\":\"o-1\",\"status\":\"PENDING\",\"total\":{\"amount\":\"49.98\",\"currencyCode\":\"USD\"},\"createdAt\":\"2026-11-25T08:00:00Z\"}}");
 
     for (int attempt = 0; attempt < 2; attempt++) {
-      web.post()
-          .uri("/v1/checkout")
-          .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-          .header("Idempotency-Key", "order-2026-11-25-a")
-          .contentType(MediaType.APPLICATION_JSON)
-          .bodyValue(ADDRESS)
-          .exchange()
+      checkout("order-2026-11-25-a", ADDRESS)
           .expectStatus()
           .isOk()
           .expectHeader()
@@ -367,20 +274,7 @@ class CartAndCheckoutTest extends MobileApiTest {
   @Test
   void theSameKeyWithAnotherAddressIs409() {
     fail("Checkout", 200, "CONFLICT", "idempotency key k-1 was used with another address");
-    web.post()
-        .uri("/v1/checkout")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .header("Idempotency-Key", "k-1")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(ADDRESS)
-        .exchange()
-        .expectStatus()
-        .isEqualTo(409)
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.code")
-        .isEqualTo("CONFLICT")
+    expectProblem(checkout("k-1", ADDRESS), 409, "CONFLICT")
         .jsonPath("$.type")
         .isEqualTo("https://storefront.dev/problems/conflict")
         .jsonPath("$.detail")

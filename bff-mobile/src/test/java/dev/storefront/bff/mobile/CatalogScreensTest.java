@@ -1,11 +1,12 @@
 package dev.storefront.bff.mobile;
 
+import static dev.storefront.bff.testing.ProblemAssertions.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storefront.bff.testing.StubHttpServer.Response;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 class CatalogScreensTest extends MobileApiTest {
@@ -47,10 +48,7 @@ class CatalogScreensTest extends MobileApiTest {
     answer("HomeScreen", HOME);
 
     var result =
-        web.get()
-            .uri("/v1/home")
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-            .exchange()
+        getAsUser("/v1/home")
             .expectStatus()
             .isOk()
             .expectHeader()
@@ -242,13 +240,7 @@ class CatalogScreensTest extends MobileApiTest {
           "sort=random",
           "q=" + "x".repeat(201)
         }) {
-      web.get()
-          .uri("/v1/products?" + query)
-          .exchange()
-          .expectStatus()
-          .isBadRequest()
-          .expectHeader()
-          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+      expectProblem(web.get().uri("/v1/products?" + query).exchange(), 400)
           .expectHeader()
           .valueEquals(HttpHeaders.CACHE_CONTROL, "private, no-store")
           .expectBody()
@@ -267,16 +259,7 @@ class CatalogScreensTest extends MobileApiTest {
   @Test
   void aCursorTheCatalogRefusesIs400WithItsMessage() {
     fail("ProductList", 200, "BAD_USER_INPUT", "after is not a valid cursor");
-    web.get()
-        .uri("/v1/products?cursor=garbage")
-        .exchange()
-        .expectStatus()
-        .isBadRequest()
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.code")
-        .isEqualTo("BAD_USER_INPUT")
+    expectProblem(web.get().uri("/v1/products?cursor=garbage").exchange(), 400, "BAD_USER_INPUT")
         .jsonPath("$.detail")
         .isEqualTo("after is not a valid cursor")
         .jsonPath("$.path")
@@ -339,13 +322,7 @@ class CatalogScreensTest extends MobileApiTest {
   @Test
   void anUnknownProductIs404() {
     answer("ProductDetail", "{\"product\":null}");
-    web.get()
-        .uri("/v1/products/999999")
-        .exchange()
-        .expectStatus()
-        .isNotFound()
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+    expectProblem(web.get().uri("/v1/products/999999").exchange(), 404)
         .expectHeader()
         .valueEquals(HttpHeaders.CACHE_CONTROL, "private, no-store")
         .expectHeader()
@@ -365,16 +342,10 @@ class CatalogScreensTest extends MobileApiTest {
     ANSWERS.put(
         "HomeScreen",
         r ->
-            StubServer.Response.json(
+            Response.json(
                 200,
                 "{\"errors\":[{\"message\":\"PersistedQueryNotInList: documentId abc\",\"extensions\":{\"code\":\"PERSISTED_QUERY_NOT_IN_LIST\"}}]}"));
-    web.get()
-        .uri("/v1/home")
-        .exchange()
-        .expectStatus()
-        .isEqualTo(HttpStatus.BAD_GATEWAY)
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+    expectProblem(web.get().uri("/v1/home").exchange(), 502)
         .expectBody(String.class)
         .value(body ->
             assertThat(body)

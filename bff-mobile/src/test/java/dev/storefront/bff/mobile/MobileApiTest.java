@@ -2,9 +2,10 @@ package dev.storefront.bff.mobile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storefront.bff.mobile.StubServer.Request;
-import dev.storefront.bff.mobile.StubServer.Response;
 import dev.storefront.bff.operations.PersistedOperations;
+import dev.storefront.bff.testing.StubHttpServer;
+import dev.storefront.bff.testing.StubHttpServer.Request;
+import dev.storefront.bff.testing.StubHttpServer.Response;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,9 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -34,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureWebTestClient(timeout = "20s")
 abstract class MobileApiTest {
 
-  static final StubServer ROUTER = new StubServer();
-  static final StubServer REGISTRY = new StubServer();
+  static final StubHttpServer ROUTER = new StubHttpServer();
+  static final StubHttpServer REGISTRY = new StubHttpServer();
   static final String KEY_PREFIX = "bff-mobile-test-" + UUID.randomUUID() + ":screen:";
   static final String TOKEN = "eyJ.test-access-token.sig";
 
@@ -145,6 +149,39 @@ abstract class MobileApiTest {
                     + "\",\"path\":[\"x\"],\"locations\":[{\"line\":1,\"column\":2}],\"extensions\":{\"code\":\""
                     + code
                     + "\",\"serviceName\":\"orders\"}}]}"));
+  }
+
+  /** A GET as the signed-in user ({@code Authorization: Bearer TOKEN}). */
+  WebTestClient.ResponseSpec getAsUser(String uri) {
+    return asUser(HttpMethod.GET, uri);
+  }
+
+  /** A request without a body as the signed-in user. */
+  WebTestClient.ResponseSpec asUser(HttpMethod method, String uri) {
+    return web.method(method)
+        .uri(uri)
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+        .exchange();
+  }
+
+  /** A request with a JSON body as the signed-in user. */
+  WebTestClient.ResponseSpec sendAsUser(HttpMethod method, String uri, Object body) {
+    return web.method(method)
+        .uri(uri)
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange();
+  }
+
+  /** {@code POST /v1/checkout} as the signed-in user; without the header when the key is null. */
+  WebTestClient.ResponseSpec checkout(String idempotencyKey, Object body) {
+    var request =
+        web.post().uri("/v1/checkout").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN);
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
   }
 
   /** The requests the router received for an operation, checked to carry its id and no text. */

@@ -1,10 +1,10 @@
 package dev.storefront.bff.mobile;
 
+import static dev.storefront.bff.testing.ProblemAssertions.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 class OrdersTest extends MobileApiTest {
 
@@ -19,10 +19,7 @@ class OrdersTest extends MobileApiTest {
           "pageInfo":{"hasNextPage":true,"endCursor":"b3JkZXItMg"}}}}
         """);
 
-    web.get()
-        .uri("/v1/orders?cursor=b3JkZXItMQ&limit=1")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .exchange()
+    getAsUser("/v1/orders?cursor=b3JkZXItMQ&limit=1")
         .expectStatus()
         .isOk()
         .expectHeader()
@@ -48,12 +45,7 @@ class OrdersTest extends MobileApiTest {
         .isEqualTo("Bearer " + TOKEN);
     assertOnlyDocumentIds();
 
-    web.get()
-        .uri("/v1/orders?limit=0")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .exchange()
-        .expectStatus()
-        .isBadRequest();
+    getAsUser("/v1/orders?limit=0").expectStatus().isBadRequest();
   }
 
   @Test
@@ -71,10 +63,7 @@ class OrdersTest extends MobileApiTest {
           "payment":{"status":"AUTHORIZED","failureReason":null}}}
         """);
 
-    web.get()
-        .uri("/v1/orders/o-2")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .exchange()
+    getAsUser("/v1/orders/o-2")
         .expectStatus()
         .isOk()
         .expectHeader()
@@ -111,17 +100,7 @@ class OrdersTest extends MobileApiTest {
   @Test
   void someoneElsesOrderIs404() {
     fail("OrderDetail", 200, "NOT_FOUND", "no order o-9");
-    web.get()
-        .uri("/v1/orders/o-9")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .exchange()
-        .expectStatus()
-        .isNotFound()
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.code")
-        .isEqualTo("NOT_FOUND")
+    expectProblem(getAsUser("/v1/orders/o-9"), 404, "NOT_FOUND")
         .jsonPath("$.detail")
         .isEqualTo("no order o-9")
         .jsonPath("$.serviceName")

@@ -1,21 +1,21 @@
 package dev.storefront.bff.mobile;
 
+import static dev.storefront.bff.testing.ProblemAssertions.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storefront.bff.mobile.StubServer.Response;
+import dev.storefront.bff.testing.StubHttpServer.Response;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 class ResilienceTest extends MobileApiTest {
 
   /** The router's process is up but answers 503 without GraphQL (e.g. a proxy in front). */
-  static final Response DOWN = new Response(503, "text/plain", "upstream connect error", 0);
+  static final Response DOWN = Response.of(503, "text/plain", "upstream connect error");
 
   /** The router accepted the connection and says nothing for longer than the time limit. */
-  static final Response HANGING = new Response(200, "application/json", "{\"data\":{}}", 10_000);
+  static final Response HANGING = Response.json(200, "{\"data\":{}}").after(10_000);
 
   @Test
   void catalogScreensAreServedFromTheLastGoodCopyWhenTheRouterFails() {
@@ -77,22 +77,13 @@ class ResilienceTest extends MobileApiTest {
         .isNotModified();
 
     // A screen that was never cached has nothing to fall back on.
-    web.get()
-        .uri("/v1/products/43")
-        .exchange()
-        .expectStatus()
-        .isEqualTo(503)
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.code")
-        .isEqualTo("SERVICE_UNAVAILABLE")
+    expectProblem(web.get().uri("/v1/products/43").exchange(), 503, "SERVICE_UNAVAILABLE")
         .jsonPath("$.type")
         .isEqualTo("https://storefront.dev/problems/service-unavailable");
   }
 
   /** The router's connection closes without an answer. */
-  static final Response DROPPED = new Response(-1, "application/json", "", 0);
+  static final Response DROPPED = Response.dropped();
 
   @Test
   void aRouterThatDropsTheConnectionIsUnavailableToo() {
@@ -108,30 +99,13 @@ class ResilienceTest extends MobileApiTest {
         .isOk()
         .expectHeader()
         .valueEquals("X-Cache", "STALE");
-    web.get()
-        .uri("/v1/cart")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .exchange()
-        .expectStatus()
-        .isEqualTo(503)
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.code")
-        .isEqualTo("SERVICE_UNAVAILABLE");
+    expectProblem(getAsUser("/v1/cart"), 503, "SERVICE_UNAVAILABLE");
   }
 
   @Test
   void userEndpointsFailWith503ProblemsWhenTheRouterIsDown() {
     outage = r -> DOWN;
-    web.get()
-        .uri("/v1/cart")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .exchange()
-        .expectStatus()
-        .isEqualTo(503)
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+    expectProblem(getAsUser("/v1/cart"), 503)
         .expectHeader()
         .valueEquals(HttpHeaders.CACHE_CONTROL, "private, no-store")
         .expectBody(String.class)
@@ -140,37 +114,15 @@ class ResilienceTest extends MobileApiTest {
                 .contains("\"code\":\"SERVICE_UNAVAILABLE\"")
                 .doesNotContain("upstream connect error")
                 .doesNotContain("127.0.0.1:"));
-    web.post()
-        .uri("/v1/checkout")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .header("Idempotency-Key", "k-1")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(CartAndCheckoutTest.ADDRESS)
-        .exchange()
-        .expectStatus()
-        .isEqualTo(503)
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-    web.get()
-        .uri("/v1/orders")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .exchange()
-        .expectStatus()
-        .isEqualTo(503);
+    expectProblem(checkout("k-1", CartAndCheckoutTest.ADDRESS), 503);
+    getAsUser("/v1/orders").expectStatus().isEqualTo(503);
   }
 
   @Test
   void aRouterThatHangsIsCutOffByTheTimeLimit() {
     outage = r -> HANGING;
     long start = System.nanoTime();
-    web.get()
-        .uri("/v1/orders/o-1")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-        .exchange()
-        .expectStatus()
-        .isEqualTo(503)
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    expectProblem(getAsUser("/v1/orders/o-1"), 503);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     // The test's limit is 2 s; the router would have taken 10 s.
     assertThat(took).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(5));
@@ -184,12 +136,7 @@ class ResilienceTest extends MobileApiTest {
 
     outage = r -> DOWN;
     for (int i = 0; i < 4; i++) {
-      web.get()
-          .uri("/v1/orders")
-          .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-          .exchange()
-          .expectStatus()
-          .isEqualTo(503);
+      getAsUser("/v1/orders").expectStatus().isEqualTo(503);
     }
     assertThat(breakers.circuitBreaker("router").getState()).isEqualTo(CircuitBreaker.State.OPEN);
     web.get()
@@ -208,17 +155,7 @@ class ResilienceTest extends MobileApiTest {
     int routerCallsBefore = ROUTER.requests().size();
     for (String uri : new String[] {"/v1/cart", "/v1/orders", "/v1/orders/o-1"}) {
       long start = System.nanoTime();
-      web.get()
-          .uri(uri)
-          .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-          .exchange()
-          .expectStatus()
-          .isEqualTo(503)
-          .expectHeader()
-          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-          .expectBody()
-          .jsonPath("$.code")
-          .isEqualTo("SERVICE_UNAVAILABLE");
+      expectProblem(getAsUser(uri), 503, "SERVICE_UNAVAILABLE");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).as(uri).isLessThan(FAST);
     }
     long start = System.nanoTime();
@@ -233,13 +170,7 @@ class ResilienceTest extends MobileApiTest {
         .jsonPath("$.featured[0].name")
         .isEqualTo("Bamboo Mug");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FAST);
-    web.get()
-        .uri("/v1/products?q=new")
-        .exchange()
-        .expectStatus()
-        .isEqualTo(503)
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    expectProblem(web.get().uri("/v1/products?q=new").exchange(), 503);
     assertThat(ROUTER.requests()).as("the open circuit kept calls away").hasSize(routerCallsBefore);
   }
 
@@ -247,12 +178,7 @@ class ResilienceTest extends MobileApiTest {
   void graphQlErrorsDoNotOpenTheCircuit() {
     fail("OrderDetail", 200, "NOT_FOUND", "no order");
     for (int i = 0; i < 6; i++) {
-      web.get()
-          .uri("/v1/orders/o-" + i)
-          .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-          .exchange()
-          .expectStatus()
-          .isNotFound();
+      getAsUser("/v1/orders/o-" + i).expectStatus().isNotFound();
     }
     assertThat(breakers.circuitBreaker("router").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
   }

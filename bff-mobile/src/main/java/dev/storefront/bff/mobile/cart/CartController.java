@@ -4,6 +4,7 @@ import dev.storefront.bff.mobile.support.Callers;
 import dev.storefront.bff.mobile.support.Locales;
 import dev.storefront.bff.mobile.support.Params;
 import dev.storefront.bff.mobile.support.ResilientRouter;
+import dev.storefront.bff.router.RouterCall;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -58,9 +59,12 @@ public class CartController {
     if (quantity < 1 || quantity > 99) {
       throw Params.badRequest("quantity must be 1 to 99.");
     }
-    return router
-        .data("AddToCart", Map.of("productId", productId, "quantity", quantity), call)
-        .map(data -> CartScreen.of(data.path("addToCart"), Locales.of(exchange)));
+    return mutate(
+        "AddToCart",
+        "addToCart",
+        Map.of("productId", productId, "quantity", quantity),
+        call,
+        exchange);
   }
 
   @PatchMapping("/v1/cart/items/{productId}")
@@ -74,9 +78,12 @@ public class CartController {
     if (body == null || body.quantity() == null || body.quantity() < 0 || body.quantity() > 99) {
       throw Params.badRequest("quantity is required, 0 to 99.");
     }
-    return router
-        .data("UpdateCartItem", Map.of("productId", id, "quantity", body.quantity()), call)
-        .map(data -> CartScreen.of(data.path("updateCartItem"), Locales.of(exchange)));
+    return mutate(
+        "UpdateCartItem",
+        "updateCartItem",
+        Map.of("productId", id, "quantity", body.quantity()),
+        call,
+        exchange);
   }
 
   @DeleteMapping("/v1/cart/items/{productId}")
@@ -84,8 +91,18 @@ public class CartController {
   public Mono<CartScreen> remove(@PathVariable String productId, ServerWebExchange exchange) {
     var call = Callers.signedIn(exchange);
     String id = Params.id("productId", productId);
+    return mutate("RemoveFromCart", "removeFromCart", Map.of("productId", id), call, exchange);
+  }
+
+  /** Runs a cart mutation whose field (e.g. {@code addToCart}) answers with the whole cart. */
+  private Mono<CartScreen> mutate(
+      String operation,
+      String field,
+      Map<String, Object> variables,
+      RouterCall call,
+      ServerWebExchange exchange) {
     return router
-        .data("RemoveFromCart", Map.of("productId", id), call)
-        .map(data -> CartScreen.of(data.path("removeFromCart"), Locales.of(exchange)));
+        .data(operation, variables, call)
+        .map(data -> CartScreen.of(data.path(field), Locales.of(exchange)));
   }
 }

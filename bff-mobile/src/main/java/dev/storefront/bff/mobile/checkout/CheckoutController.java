@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -97,7 +98,7 @@ public class CheckoutController {
   }
 
   private static void required(
-      java.util.List<String> missing, Map<String, Object> address, String field, String value) {
+      List<String> missing, Map<String, Object> address, String field, String value) {
     if (value == null || value.isBlank()) {
       missing.add(field);
     } else {

@@ -10,6 +10,7 @@ import dev.storefront.bff.mobile.order.OrderScreens.StatusChange;
 import dev.storefront.bff.mobile.support.Callers;
 import dev.storefront.bff.mobile.support.DisplayMoney;
 import dev.storefront.bff.mobile.support.Locales;
+import dev.storefront.bff.mobile.support.Pages;
 import dev.storefront.bff.mobile.support.Params;
 import dev.storefront.bff.mobile.support.ResilientRouter;
 import dev.storefront.bff.problem.GraphQlProblemException;
@@ -18,7 +19,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,14 +48,8 @@ public class OrderController {
       @RequestParam(required = false) String limit,
       ServerWebExchange exchange) {
     var call = Callers.signedIn(exchange);
-    var variables = new LinkedHashMap<String, Object>();
-    variables.put("first", Params.limit(limit));
-    String after = Params.text("cursor", cursor, 500);
-    if (after != null) {
-      variables.put("after", after);
-    }
     return router
-        .data("Orders", variables, call)
+        .data("Orders", Pages.variables(cursor, limit), call)
         .map(data -> page(data.path("me").path("orders"), Locales.of(exchange)));
   }
 
@@ -85,12 +79,7 @@ public class OrderController {
               DisplayMoney.of(order.path("total"), locale),
               count));
     }
-    JsonNode pageInfo = orders.path("pageInfo");
-    String next =
-        pageInfo.path("hasNextPage").asBoolean(false) && pageInfo.path("endCursor").isString()
-            ? pageInfo.path("endCursor").asString()
-            : null;
-    return new OrderPage(items, next);
+    return new OrderPage(items, Pages.nextCursor(orders));
   }
 
   static OrderDetail detail(JsonNode order, String id, Locale locale) {

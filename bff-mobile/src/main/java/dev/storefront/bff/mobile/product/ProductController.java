@@ -3,8 +3,10 @@ package dev.storefront.bff.mobile.product;
 import dev.storefront.bff.mobile.support.Callers;
 import dev.storefront.bff.mobile.support.CatalogScreens;
 import dev.storefront.bff.mobile.support.DisplayMoney;
+import dev.storefront.bff.mobile.support.Pages;
 import dev.storefront.bff.mobile.support.Params;
 import dev.storefront.bff.mobile.support.ResilientRouter;
+import dev.storefront.bff.operations.ManifestGenerator;
 import dev.storefront.bff.problem.GraphQlProblemException;
 import dev.storefront.bff.problem.GraphQlProblems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,9 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +36,10 @@ public class ProductController {
 
   static final int LATEST_REVIEWS = 3;
   static final Pattern PRICE = Pattern.compile("\\d{1,7}(\\.\\d{1,2})?");
+
+  /** Product ids that are safe in a cache key as they are; others are hashed. */
+  static final Pattern KEY_SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
   static final Map<String, String> SORTS =
       Map.of(
           "name", "NAME_ASC",
@@ -96,7 +100,7 @@ public class ProductController {
     var call = Callers.anonymous(exchange);
     return screens.serve(
         exchange,
-        "product:" + (productId.matches("[A-Za-z0-9_-]{1,64}") ? productId : hash(productId)),
+        "product:" + (KEY_SAFE_ID.matcher(productId).matches() ? productId : hash(productId)),
         locale ->
             router
                 .data("ProductDetail", Map.of("id", productId, "reviews", LATEST_REVIEWS), call)
@@ -111,12 +115,7 @@ public class ProductController {
       String minPrice,
       String maxPrice,
       String sort) {
-    var variables = new LinkedHashMap<String, Object>();
-    variables.put("first", Params.limit(limit));
-    String after = Params.text("cursor", cursor, 500);
-    if (after != null) {
-      variables.put("after", after);
-    }
+    Map<String, Object> variables = Pages.variables(cursor, limit);
     var filter = new LinkedHashMap<String, Object>();
     String categoryId = Params.text("category", category, 100);
     if (categoryId != null) {
@@ -167,12 +166,7 @@ public class ProductController {
     for (JsonNode edge : products.path("edges")) {
       items.add(ProductTile.of(edge.path("node"), locale));
     }
-    JsonNode pageInfo = products.path("pageInfo");
-    String next =
-        pageInfo.path("hasNextPage").asBoolean(false) && pageInfo.path("endCursor").isString()
-            ? pageInfo.path("endCursor").asString()
-            : null;
-    return new ProductPage(items, next);
+    return new ProductPage(items, Pages.nextCursor(products));
   }
 
   static ProductDetail detail(JsonNode product, String id, Locale locale) {
@@ -212,14 +206,8 @@ public class ProductController {
             latest));
   }
 
+  /** The first 12 bytes of the text's SHA-256, in hex: a short cache key part. */
   static String hash(String text) {
-    try {
-      byte[] digest =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 12);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ManifestGenerator.sha256(text).substring(0, 24);
   }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -72,14 +73,16 @@ public class CatalogScreens {
           log.warn("Serving the last good copy of {}: {}", key, e.toString());
           return respond(exchange, body, "STALE");
         })
-        .switchIfEmpty(
-            Mono.error(
-                e instanceof GraphQlProblemException
-                    ? e
-                    : GraphQlProblems.exception(
-                        e instanceof RouterUnavailableException r
-                            ? r
-                            : new RouterUnavailableException(e.getMessage(), e))));
+        .switchIfEmpty(Mono.error(() -> asProblem(e)));
+  }
+
+  /** The router's failure as the problem the caller gets (503 unless it already is a problem). */
+  private static GraphQlProblemException asProblem(Throwable e) {
+    return switch (e) {
+      case GraphQlProblemException problem -> problem;
+      case RouterUnavailableException unavailable -> GraphQlProblems.exception(unavailable);
+      default -> GraphQlProblems.exception(new RouterUnavailableException(e.getMessage(), e));
+    };
   }
 
   /** The router failed (not: the caller asked for something that does not exist). */
@@ -97,7 +100,7 @@ public class CatalogScreens {
         stale
             ? "public, max-age=0, must-revalidate"
             : "public, max-age=" + settings.catalogMaxAge().toSeconds());
-    headers.setVary(java.util.List.of(HttpHeaders.ACCEPT_LANGUAGE));
+    headers.setVary(List.of(HttpHeaders.ACCEPT_LANGUAGE));
     headers.set(X_CACHE, cacheState);
     if (stale) {
       headers.set("Warning", "110 - \"Response is Stale\"");
@@ -108,7 +111,7 @@ public class CatalogScreens {
     return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
-  static boolean matches(java.util.List<String> ifNoneMatch, String etag) {
+  static boolean matches(List<String> ifNoneMatch, String etag) {
     String opaque = opaque(etag);
     for (String candidate : ifNoneMatch) {
       if ("*".equals(candidate.strip()) || opaque.equals(opaque(candidate))) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +24,7 @@ public class PersistedOperations {
   private final String manifestJson;
   private final Map<String, PersistedOperation> byName;
   private final Map<String, PersistedOperation> byId;
+  private final List<PersistedOperation> all;
 
   public PersistedOperations(String manifestJson) {
     this.manifestJson = manifestJson;
@@ -50,6 +51,8 @@ public class PersistedOperations {
     }
     this.byName = Map.copyOf(names);
     this.byId = Map.copyOf(ids);
+    this.all =
+        names.values().stream().sorted(Comparator.comparing(PersistedOperation::name)).toList();
   }
 
   /** Reads a manifest; fails with a hint when the build did not produce one. */
@@ -83,9 +86,7 @@ public class PersistedOperations {
 
   /** Every operation, by name. */
   public List<PersistedOperation> all() {
-    var list = new ArrayList<>(byName.values());
-    list.sort(java.util.Comparator.comparing(PersistedOperation::name));
-    return List.copyOf(list);
+    return all;
   }
 
   /** The manifest as the build wrote it: what is registered with the schema registry. */

@@ -1,6 +1,7 @@
 package dev.storefront.bff.problem;
 
 import dev.storefront.bff.router.RouterUnavailableException;
+import java.net.URI;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ public class BffExceptionHandler {
                   .map(f -> f.getField() + ": " + f.getDefaultMessage())
                   .collect(Collectors.joining("; "));
           case ServerWebInputException input ->
-              "The request is not valid: " + "check its parameters and body.";
+              "The request is not valid: check its parameters and body.";
           default -> status.getReasonPhrase();
         };
     ProblemDetail problem = GraphQlProblems.problem(status, code, detail);
@@ -106,7 +107,7 @@ public class BffExceptionHandler {
       problem.setProperty("traceId", traceId);
     }
     if (exchange != null && problem.getInstance() == null) {
-      problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+      problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
     }
     return problem;
   }

@@ -110,10 +110,10 @@ public final class GraphQlProblems {
       return unavailable();
     }
     HttpStatus status = statusOf(code);
-    if (status == HttpStatus.BAD_GATEWAY || code == null) {
-      // Our deployment's problem (unknown operation) or something the router did not classify.
-      ProblemDetail problem = problem(HttpStatus.BAD_GATEWAY, BAD_GATEWAY, GENERIC_BAD_GATEWAY);
-      return problem;
+    if (status == HttpStatus.BAD_GATEWAY) {
+      // Our deployment's problem (unknown operation) or something the router did not classify
+      // (an unknown code, or none: statusOf(null) is 502 too).
+      return problem(HttpStatus.BAD_GATEWAY, BAD_GATEWAY, GENERIC_BAD_GATEWAY);
     }
     String detail =
         CLIENT_ERRORS.contains(code) ? clean(error.message(), status) : genericFor(status);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -65,18 +66,8 @@ public class RouterClient {
    */
   public Mono<GraphQlResult> execute(
       String operationName, Map<String, Object> variables, RouterCall call) {
-    PersistedOperation op = operations.get(operationName);
-    return web.post()
-        .uri(routerUrl)
-        .contentType(MediaType.APPLICATION_JSON)
-        .accept(GRAPHQL_RESPONSE, MediaType.APPLICATION_JSON)
-        .headers(h -> identify(h, call))
-        .bodyValue(body(op, variables))
-        .exchangeToMono(response ->
-            response
-                .bodyToMono(String.class)
-                .defaultIfEmpty("")
-                .map(text -> toResult(response.statusCode(), text, operationName)))
+    return post(operationName, variables, call, GRAPHQL_RESPONSE, MediaType.APPLICATION_JSON)
+        .exchangeToMono(response -> result(response, operationName))
         .timeout(timeout)
         .onErrorMap(
             e -> !(e instanceof RouterUnavailableException), e -> unavailable(e, operationName));
@@ -90,27 +81,40 @@ public class RouterClient {
    */
   public Flux<GraphQlResult> subscribe(
       String operationName, Map<String, Object> variables, RouterCall call) {
-    PersistedOperation op = operations.get(operationName);
-    return web.post()
-        .uri(routerUrl)
-        .contentType(MediaType.APPLICATION_JSON)
-        .accept(MediaType.TEXT_EVENT_STREAM)
-        .headers(h -> identify(h, call))
-        .bodyValue(body(op, variables))
+    return post(operationName, variables, call, MediaType.TEXT_EVENT_STREAM)
         .exchangeToFlux(response -> events(response, operationName))
         .timeout(Mono.delay(timeout), item -> Mono.never())
         .onErrorMap(
             e -> !(e instanceof RouterUnavailableException), e -> unavailable(e, operationName));
   }
 
+  /**
+   * The router request for an operation; looks the operation up first ({@link
+   * IllegalArgumentException} at once for a name the manifest does not have).
+   */
+  private WebClient.RequestHeadersSpec<?> post(
+      String operationName, Map<String, Object> variables, RouterCall call, MediaType... accept) {
+    PersistedOperation op = operations.get(operationName);
+    return web.post()
+        .uri(routerUrl)
+        .contentType(MediaType.APPLICATION_JSON)
+        .accept(accept)
+        .headers(h -> identify(h, call))
+        .bodyValue(body(op, variables));
+  }
+
+  /** A whole (not streamed) answer as one result. */
+  private Mono<GraphQlResult> result(ClientResponse response, String operationName) {
+    return response
+        .bodyToMono(String.class)
+        .defaultIfEmpty("")
+        .map(text -> toResult(response.statusCode(), text, operationName));
+  }
+
   private Flux<GraphQlResult> events(ClientResponse response, String operationName) {
     MediaType type = response.headers().contentType().orElse(MediaType.APPLICATION_OCTET_STREAM);
     if (!MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type)) {
-      return response
-          .bodyToMono(String.class)
-          .defaultIfEmpty("")
-          .map(text -> toResult(response.statusCode(), text, operationName))
-          .flux();
+      return result(response, operationName).flux();
     }
     return response
         .bodyToFlux(SSE)
@@ -167,18 +171,18 @@ public class RouterClient {
   }
 
   /** A GraphQL result when the text is a JSON object with {@code data} or {@code errors}. */
-  java.util.Optional<GraphQlResult> parse(String text) {
+  Optional<GraphQlResult> parse(String text) {
     if (text == null || text.isBlank()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     JsonNode root;
     try {
       root = json.readTree(text);
     } catch (JacksonException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     if (root == null || !root.isObject() || !(root.has("data") || root.has("errors"))) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     var errors = new ArrayList<GraphQlError>();
     for (JsonNode error : root.path("errors")) {
@@ -192,7 +196,7 @@ public class RouterClient {
       String code = extensions.path("code").isString() ? extensions.path("code").asString() : null;
       errors.add(new GraphQlError(error.path("message").asString(""), code, path, ext));
     }
-    return java.util.Optional.of(new GraphQlResult(root.path("data"), errors));
+    return Optional.of(new GraphQlResult(root.path("data"), errors));
   }
 
   private static RouterUnavailableException unavailable(Throwable e, String operationName) {

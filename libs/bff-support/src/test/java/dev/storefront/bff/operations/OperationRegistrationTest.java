@@ -3,8 +3,8 @@ package dev.storefront.bff.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.storefront.bff.router.StubHttpServer;
-import dev.storefront.bff.router.StubHttpServer.Response;
+import dev.storefront.bff.testing.StubHttpServer;
+import dev.storefront.bff.testing.StubHttpServer.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,8 +1,10 @@
 package dev.storefront.bff.problem;
 
+import static dev.storefront.bff.testing.ProblemAssertions.expectProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.storefront.bff.router.RouterUnavailableException;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -49,20 +51,11 @@ class BffExceptionHandlerTest {
 
   @Test
   void aProblemExceptionIsItsProblem() {
-    web.get()
-        .uri("/missing")
-        .exchange()
-        .expectStatus()
-        .isNotFound()
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
+    expectProblem(web.get().uri("/missing").exchange(), 404, "NOT_FOUND")
         .jsonPath("$.type")
         .isEqualTo("https://storefront.dev/problems/not-found")
         .jsonPath("$.status")
         .isEqualTo(404)
-        .jsonPath("$.code")
-        .isEqualTo("NOT_FOUND")
         .jsonPath("$.detail")
         .isEqualTo("No product 42.")
         .jsonPath("$.instance")
@@ -85,16 +78,10 @@ class BffExceptionHandlerTest {
 
   @Test
   void anUnavailableRouterIs503WithoutItsAddress() {
-    web.get()
-        .uri("/down")
-        .exchange()
-        .expectStatus()
-        .isEqualTo(503)
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+    expectProblem(web.get().uri("/down").exchange(), 503)
         .expectBody(String.class)
         .value(body ->
-            org.assertj.core.api.Assertions.assertThat(body)
+            assertThat(body)
                 .contains("SERVICE_UNAVAILABLE")
                 .doesNotContain("4000")
                 .doesNotContain("refused"));
@@ -102,16 +89,10 @@ class BffExceptionHandlerTest {
 
   @Test
   void anythingUnexpectedIsAGeneric500() {
-    web.get()
-        .uri("/bug")
-        .exchange()
-        .expectStatus()
-        .isEqualTo(500)
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+    expectProblem(web.get().uri("/bug").exchange(), 500)
         .expectBody(String.class)
         .value(body ->
-            org.assertj.core.api.Assertions.assertThat(body)
+            assertThat(body)
                 .contains("INTERNAL_SERVER_ERROR")
                 .doesNotContain("secret")
                 .doesNotContain("NullPointer"));
@@ -119,19 +100,8 @@ class BffExceptionHandlerTest {
 
   @Test
   void springsOwnRequestErrorsKeepTheirStatus() {
-    web.get()
-        .uri("/needs-header")
-        .exchange()
-        .expectStatus()
-        .isBadRequest()
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.code")
-        .isEqualTo("BAD_REQUEST")
+    expectProblem(web.get().uri("/needs-header").exchange(), 400, "BAD_REQUEST")
         .jsonPath("$.detail")
-        .value(detail ->
-            org.assertj.core.api.Assertions.assertThat(detail.toString())
-                .contains("Idempotency-Key"));
+        .value(detail -> assertThat(detail.toString()).contains("Idempotency-Key"));
   }
 }

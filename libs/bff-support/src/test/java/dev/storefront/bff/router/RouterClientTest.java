@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.storefront.bff.operations.ManifestGenerator;
 import dev.storefront.bff.operations.PersistedOperations;
-import dev.storefront.bff.router.StubHttpServer.Response;
+import dev.storefront.bff.testing.StubHttpServer;
+import dev.storefront.bff.testing.StubHttpServer.Response;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
@@ -108,7 +109,7 @@ class RouterClientTest {
 
   @Test
   void aServerErrorWithoutGraphQlIsUnavailable() {
-    router.answer(r -> new Response(502, "text/html", List.of("<html>Bad gateway</html>"), 0));
+    router.answer(r -> Response.of(502, "text/html", "<html>Bad gateway</html>"));
     assertThatThrownBy(() -> client.execute("Product", Map.of("id", "1"), null).block())
         .isInstanceOf(RouterUnavailableException.class)
         .hasMessageContaining("HTTP 502");
@@ -138,7 +139,7 @@ class RouterClientTest {
 
   @Test
   void aSlowRouterTimesOut() {
-    router.answer(r -> new Response(200, "application/json", List.of("{\"data\":{}}"), 3_000));
+    router.answer(r -> Response.json(200, "{\"data\":{}}").after(3_000));
     var impatient = client(router.url("/graphql"), Duration.ofMillis(300));
     long start = System.nanoTime();
     assertThatThrownBy(() -> impatient.execute("Product", Map.of("id", "1"), null).block())
