@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,6 +45,17 @@ public abstract class BffWebTest {
     registry.add("storefront.bff.web.session.key-prefix", () -> KEYS + "session:");
     registry.add("storefront.bff.web.session.lock-prefix", () -> KEYS + "lock:");
   }
+
+  /** The sign-in the stubbed router accepts. */
+  protected static final Map<String, Object> CREDENTIALS =
+      Map.of("email", "ada@example.org", "password", "correct horse battery");
+
+  /** The router's answer to {@code Me} for the signed-in user. */
+  protected static final String ME =
+      "{\"data\":{\"me\":{\"id\":\"7\",\"email\":\"ada@example.org\",\"displayName\":\"Ada Lovelace\",\"addresses\":[]}}}";
+
+  /** The router's answer to {@code Logout}. */
+  protected static final String LOGGED_OUT = "{\"data\":{\"logout\":true}}";
 
   @Autowired protected WebTestClient web;
   @Autowired protected PersistedOperations operations;
@@ -99,10 +111,8 @@ public abstract class BffWebTest {
   protected Browser signIn(Tokens tokens) {
     ROUTER.answer(id("Login"), StubRouter.json(authPayload("login", tokens)));
     var result =
-        web.post()
-            .uri("/auth/login")
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("email", "ada@example.org", "password", "correct horse battery"))
+        login()
+            .bodyValue(CREDENTIALS)
             .exchange()
             .expectStatus()
             .isOk()
@@ -128,15 +138,75 @@ public abstract class BffWebTest {
             "variables",
             variables,
             "extensions",
-            Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", id(operation))));
+            persistedQuery(id(operation)));
+    return graphql(browser).bodyValue(body);
+  }
+
+  /** APQ's {@code extensions}, naming a persisted query by its hash. */
+  protected static Map<String, Object> persistedQuery(String sha256Hash) {
+    return Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", sha256Hash));
+  }
+
+  /**
+   * A JSON POST to /graphql, with the browser's cookie and CSRF token (neither when {@code browser}
+   * is null); the caller gives the body.
+   */
+  protected WebTestClient.RequestBodySpec graphql(Browser browser) {
     var request = web.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON);
-    if (browser != null) {
-      request =
-          request
-              .cookie(SessionCookies.NAME, browser.cookie())
-              .header(CsrfProtection.HEADER, browser.csrfToken());
-    }
-    return request.bodyValue(body);
+    return browser == null ? request : withSession(request, browser);
+  }
+
+  /** A JSON POST to /auth/login; the caller gives the body (e.g. {@link #CREDENTIALS}). */
+  protected WebTestClient.RequestBodySpec login() {
+    return web.post().uri("/auth/login").contentType(MediaType.APPLICATION_JSON);
+  }
+
+  /** {@code POST /auth/logout} with the browser's cookie and CSRF token. */
+  protected WebTestClient.RequestBodySpec logout(Browser browser) {
+    return withSession(web.post().uri("/auth/logout"), browser);
+  }
+
+  /** {@code GET /auth/session} with the browser's cookie. */
+  protected WebTestClient.RequestHeadersSpec<?> session(Browser browser) {
+    return web.get().uri("/auth/session").cookie(SessionCookies.NAME, browser.cookie());
+  }
+
+  /**
+   * The cookie and the CSRF token of the browser's session, as its state-changing requests carry.
+   */
+  private static WebTestClient.RequestBodySpec withSession(
+      WebTestClient.RequestBodySpec request, Browser browser) {
+    return request
+        .cookie(SessionCookies.NAME, browser.cookie())
+        .header(CsrfProtection.HEADER, browser.csrfToken());
+  }
+
+  /**
+   * Checks a problem response: the status, {@code application/problem+json} and the problem's
+   * {@code code}; further checks of the body go on from what it returns.
+   */
+  protected static WebTestClient.BodyContentSpec expectProblem(
+      WebTestClient.ResponseSpec response, HttpStatus status, String code) {
+    return response
+        .expectStatus()
+        .isEqualTo(status)
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo(code);
+  }
+
+  /**
+   * A GraphQL response the router refuses as a whole: one error with that message and code, no
+   * data.
+   */
+  public static String refusal(String message, String code) {
+    return """
+    {"errors":[{"message":"%s",\
+    "extensions":{"code":"%s"}}],"data":null}\
+    """
+        .formatted(message, code);
   }
 
   protected String sessionKey(Browser browser) {

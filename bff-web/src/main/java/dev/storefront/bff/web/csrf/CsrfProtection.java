@@ -3,11 +3,12 @@ package dev.storefront.bff.web.csrf;
 import dev.storefront.bff.problem.GraphQlProblems;
 import dev.storefront.bff.problem.TraceIds;
 import dev.storefront.bff.web.BffWebProperties;
+import dev.storefront.bff.web.ProblemBodies;
 import dev.storefront.bff.web.session.Session;
 import dev.storefront.bff.web.session.Sessions;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -107,23 +108,16 @@ public class CsrfProtection implements WebFilter {
 
   private static Mono<Void> refuse(ServerWebExchange exchange, String detail) {
     ProblemDetail problem = GraphQlProblems.problem(HttpStatus.FORBIDDEN, "FORBIDDEN", detail);
-    problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+    problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+    String traceId = TraceIds.of(exchange);
+    if (traceId != null) {
+      problem.setProperty("traceId", traceId);
+    }
     ServerHttpResponse response = exchange.getResponse();
     response.setStatusCode(HttpStatus.FORBIDDEN);
     response.getHeaders().setContentType(GraphQlProblems.PROBLEM_JSON);
     response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
-    var body = new LinkedHashMap<String, Object>();
-    body.put("type", problem.getType().toString());
-    body.put("title", problem.getTitle());
-    body.put("status", problem.getStatus());
-    body.put("detail", problem.getDetail());
-    body.put("instance", problem.getInstance().toString());
-    body.putAll(problem.getProperties());
-    String traceId = TraceIds.of(exchange);
-    if (traceId != null) {
-      body.put("traceId", traceId);
-    }
-    byte[] bytes = JsonMapper.shared().writeValueAsBytes(body);
+    byte[] bytes = JsonMapper.shared().writeValueAsBytes(ProblemBodies.of(problem));
     return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
   }
 }

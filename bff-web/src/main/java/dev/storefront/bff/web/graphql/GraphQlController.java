@@ -94,23 +94,26 @@ public class GraphQlController {
     }
     String clientAddress = ClientAddresses.of(exchange);
     return sessions
-        .current(exchange)
-        .map(Optional::of)
-        .defaultIfEmpty(Optional.empty())
-        .flatMap(session -> {
-          if (session.isEmpty()) {
-            if (sessions.hasCookie(exchange)) {
-              // The cookie outlived its session: tell the app, rather than answer as if
-              // nobody had signed in.
-              return Mono.error(
-                  new SessionEndedException("Your session has ended; sign in again."));
-            }
-            return router.execute(
-                operation.name(), request.variables(), RouterCall.anonymous(clientAddress));
-          }
-          return signedIn(session.get(), operation, request, clientAddress);
-        })
-        .map(result -> respond(result, body(result)));
+        .lookup(exchange)
+        .flatMap(session ->
+            session.isPresent()
+                ? signedIn(session.get(), operation, request, clientAddress)
+                : anonymous(exchange, operation, request, clientAddress))
+        .map(GraphQlController::respond);
+  }
+
+  private Mono<GraphQlResult> anonymous(
+      ServerWebExchange exchange,
+      PersistedOperation operation,
+      PersistedQueryRequest request,
+      String clientAddress) {
+    if (sessions.hasCookie(exchange)) {
+      // The cookie outlived its session: tell the app, rather than answer as if nobody had
+      // signed in.
+      return Mono.error(SessionEndedException.ended());
+    }
+    return router.execute(
+        operation.name(), request.variables(), RouterCall.anonymous(clientAddress));
   }
 
   private Mono<GraphQlResult> signedIn(
@@ -183,8 +186,8 @@ public class GraphQlController {
    * As the router answered; a request the router's rate limit refused as a whole stays a 429 with
    * {@code Retry-After}, so the browser (and any proxy) backs off instead of retrying at once.
    */
-  private static ResponseEntity<Map<String, Object>> respond(
-      GraphQlResult result, Map<String, Object> body) {
+  private static ResponseEntity<Map<String, Object>> respond(GraphQlResult result) {
+    Map<String, Object> body = body(result);
     if (!result.data().isMissingNode() || !"TOO_MANY_REQUESTS".equals(result.firstErrorCode())) {
       return respond(body);
     }

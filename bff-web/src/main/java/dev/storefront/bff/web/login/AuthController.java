@@ -2,7 +2,6 @@ package dev.storefront.bff.web.login;
 
 import dev.storefront.bff.problem.GraphQlProblemException;
 import dev.storefront.bff.problem.GraphQlProblems;
-import dev.storefront.bff.router.GraphQlResult;
 import dev.storefront.bff.router.RouterCall;
 import dev.storefront.bff.router.RouterClient;
 import dev.storefront.bff.web.ClientAddresses;
@@ -85,7 +84,8 @@ public class AuthController {
             "Login",
             Map.of("email", body.email().trim(), "password", body.password()),
             RouterCall.anonymous(clientAddress))
-        .map(result -> TokenGrant.from(requireData(result).path("login"), clock.instant()))
+        .map(result ->
+            TokenGrant.from(GraphQlProblems.requireData(result).path("login"), clock.instant()))
         .flatMap(grant -> endPrevious(exchange, clientAddress).then(store.create(grant)))
         .map(session -> {
           cookies.issue(exchange.getResponse(), session);
@@ -154,9 +154,5 @@ public class AuthController {
                   return Mono.empty();
                 })
                 .then());
-  }
-
-  private static tools.jackson.databind.JsonNode requireData(GraphQlResult result) {
-    return GraphQlProblems.requireData(result);
   }
 }

@@ -9,4 +9,9 @@ public class SessionEndedException extends RuntimeException {
   public SessionEndedException(String message) {
     super(message, null, false, false);
   }
+
+  /** The request's session existed once and has ended (expired, signed out, refresh refused). */
+  public static SessionEndedException ended() {
+    return new SessionEndedException("Your session has ended; sign in again.");
+  }
 }

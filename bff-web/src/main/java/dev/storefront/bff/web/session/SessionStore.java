@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sessions in Redis: {@code <prefix><id>} holds the session as JSON. A session lives as long as it
@@ -24,6 +25,9 @@ public class SessionStore {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{43}");
 
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** The session's JSON property that is left out of the stored value: it is in the key. */
+  private static final String ID_FIELD = "id";
 
   private final ReactiveStringRedisTemplate redis;
   private final JsonMapper json;
@@ -77,7 +81,7 @@ public class SessionStore {
    * was, ended, expired, or the id is malformed).
    */
   public Mono<Session> find(String id) {
-    if (id == null || !ID.matcher(id).matches()) {
+    if (!wellFormed(id)) {
       return Mono.empty();
     }
     String key = key(id);
@@ -112,10 +116,14 @@ public class SessionStore {
   }
 
   public Mono<Void> delete(String id) {
-    if (id == null || !ID.matcher(id).matches()) {
+    if (!wellFormed(id)) {
       return Mono.empty();
     }
     return redis.delete(key(id)).then();
+  }
+
+  private static boolean wellFormed(String id) {
+    return id != null && ID.matcher(id).matches();
   }
 
   String key(String id) {
@@ -132,52 +140,31 @@ public class SessionStore {
     return ttl.toMillis() < 1 ? Duration.ZERO : ttl;
   }
 
+  /** The session as JSON, without its id (the key holds it). */
   private String write(Session session) {
-    return json.writeValueAsString(
-        new Stored(
-            session.userId(),
-            session.displayName(),
-            session.accessToken(),
-            session.accessTokenExpiresAt(),
-            session.refreshToken(),
-            session.refreshTokenExpiresAt(),
-            session.csrfToken(),
-            session.createdAt()));
+    ObjectNode stored = json.valueToTree(session);
+    stored.remove(ID_FIELD);
+    return json.writeValueAsString(stored);
   }
 
+  /** The stored session with that id; null when the text is not a whole session. */
   private Session read(String id, String text) {
     try {
-      Stored s = json.readValue(text, Stored.class);
-      if (s.accessToken() == null
-          || s.refreshToken() == null
-          || s.csrfToken() == null
-          || s.refreshTokenExpiresAt() == null
-          || s.accessTokenExpiresAt() == null) {
+      if (!(json.readTree(text) instanceof ObjectNode stored)) {
         return null;
       }
-      return new Session(
-          id,
-          s.userId(),
-          s.displayName(),
-          s.accessToken(),
-          s.accessTokenExpiresAt(),
-          s.refreshToken(),
-          s.refreshTokenExpiresAt(),
-          s.csrfToken(),
-          s.createdAt());
+      stored.put(ID_FIELD, id);
+      Session session = json.treeToValue(stored, Session.class);
+      if (session.accessToken() == null
+          || session.refreshToken() == null
+          || session.csrfToken() == null
+          || session.refreshTokenExpiresAt() == null
+          || session.accessTokenExpiresAt() == null) {
+        return null;
+      }
+      return session;
     } catch (JacksonException e) {
       return null;
     }
   }
-
-  /** The stored form (the id is the key). */
-  record Stored(
-      String userId,
-      String displayName,
-      String accessToken,
-      Instant accessTokenExpiresAt,
-      String refreshToken,
-      Instant refreshTokenExpiresAt,
-      String csrfToken,
-      Instant createdAt) {}
 }

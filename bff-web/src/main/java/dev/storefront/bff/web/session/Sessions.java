@@ -24,6 +24,14 @@ public class Sessions {
 
   /** The request's session; empty without a cookie or when its session has ended. */
   public Mono<Session> current(ServerWebExchange exchange) {
+    return lookup(exchange).flatMap(Mono::justOrEmpty);
+  }
+
+  /**
+   * The request's session, or an empty optional without a cookie or when its session has ended (for
+   * callers that branch on either).
+   */
+  public Mono<Optional<Session>> lookup(ServerWebExchange exchange) {
     Mono<Optional<Session>> lookup = exchange.getAttribute(ATTRIBUTE);
     if (lookup == null) {
       lookup =
@@ -34,7 +42,7 @@ public class Sessions {
               .cache();
       exchange.getAttributes().put(ATTRIBUTE, lookup);
     }
-    return lookup.flatMap(Mono::justOrEmpty);
+    return lookup;
   }
 
   /** The request's session; {@link SessionEndedException} (401) when there is none. */
@@ -42,10 +50,9 @@ public class Sessions {
     return current(exchange)
         .switchIfEmpty(
             Mono.error(() ->
-                new SessionEndedException(
-                    hasCookie(exchange)
-                        ? "Your session has ended; sign in again."
-                        : "Sign in first.")));
+                hasCookie(exchange)
+                    ? SessionEndedException.ended()
+                    : new SessionEndedException("Sign in first.")));
   }
 
   /** True when the request carries a session cookie (whether or not its session still exists). */

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Keeps a session's access token usable: refreshes it through the router's {@code refreshToken}
@@ -53,7 +55,9 @@ public class TokenRefresher {
   private final Duration refreshAhead;
   private final Duration lockTimeout;
   private final String lockPrefix;
-  private final Map<String, Flight> inFlight = new ConcurrentHashMap<>();
+
+  /** The refresh of each session under way in this instance, by session id. */
+  private final Map<String, CompletableFuture<Session>> inFlight = new ConcurrentHashMap<>();
 
   public TokenRefresher(
       RouterClient router,
@@ -86,15 +90,15 @@ public class TokenRefresher {
     return Mono.defer(() -> {
       // The refresh runs to its end even when the request that started it goes away: a
       // refresh token spent without storing its successor would end the session.
-      Flight flight =
+      CompletableFuture<Session> flight =
           inFlight.compute(
               stale.id(),
               (id, running) ->
-                  running != null && !running.result().isDone()
+                  running != null && !running.isDone()
                       ? running
-                      : new Flight(locked(stale, clientAddress).toFuture()));
-      flight.result().whenComplete((session, error) -> inFlight.remove(stale.id(), flight));
-      return Mono.fromFuture(flight.result(), true);
+                      : locked(stale, clientAddress).toFuture());
+      flight.whenComplete((session, error) -> inFlight.remove(stale.id(), flight));
+      return Mono.fromFuture(flight, true);
     });
   }
 
@@ -115,11 +119,10 @@ public class TokenRefresher {
         .setIfAbsent(lockKey, owner, lockTimeout)
         .flatMap(taken -> taken ? Mono.just(true) : Mono.<Boolean>error(new LockBusy()))
         .retryWhen(
-            reactor.util.retry.Retry.fixedDelay(
-                    Math.max(1, lockTimeout.toMillis() / LOCK_POLL.toMillis()), LOCK_POLL)
+            Retry.fixedDelay(Math.max(1, lockTimeout.toMillis() / LOCK_POLL.toMillis()), LOCK_POLL)
                 .filter(LockBusy.class::isInstance))
         .onErrorMap(
-            e -> reactor.core.Exceptions.isRetryExhausted(e),
+            Exceptions::isRetryExhausted,
             e -> new IllegalStateException("another refresh of this session did not finish"));
   }
 
@@ -130,8 +133,7 @@ public class TokenRefresher {
   private Mono<Session> refreshUnderLock(Session stale, String clientAddress) {
     return store
         .find(stale.id())
-        .switchIfEmpty(
-            Mono.error(() -> new SessionEndedException("Your session has ended; sign in again.")))
+        .switchIfEmpty(Mono.error(SessionEndedException::ended))
         .flatMap(current ->
             current.accessToken().equals(stale.accessToken())
                 ? callRouter(current, clientAddress)
@@ -150,9 +152,7 @@ public class TokenRefresher {
   private Mono<Session> apply(Session current, GraphQlResult result, String clientAddress) {
     if (result.hasErrorCode("UNAUTHENTICATED")) {
       log.info("Refresh refused for user {}: the session ends", current.userId());
-      return store
-          .delete(current.id())
-          .then(Mono.error(new SessionEndedException("Your session has ended; sign in again.")));
+      return store.delete(current.id()).then(Mono.error(SessionEndedException::ended));
     }
     if (result.hasErrors() || result.at("refreshToken").isMissingNode()) {
       // Not a verdict on the sign-in (a rate limit, an internal error): the session stays.
@@ -169,13 +169,8 @@ public class TokenRefresher {
                     Map.of("refreshToken", grant.refreshToken()),
                     RouterCall.anonymous(clientAddress))
                 .onErrorResume(e -> Mono.empty())
-                .then(
-                    Mono.error(() ->
-                        new SessionEndedException("Your session has ended; sign in again."))));
+                .then(Mono.error(SessionEndedException::ended)));
   }
-
-  /** The refresh of one session under way in this instance. */
-  private record Flight(CompletableFuture<Session> result) {}
 
   private static final class LockBusy extends RuntimeException {
     LockBusy() {

@@ -8,11 +8,11 @@ import dev.storefront.bff.router.RouterClient;
 import dev.storefront.bff.router.RouterUnavailableException;
 import dev.storefront.bff.web.BffWebProperties;
 import dev.storefront.bff.web.ClientAddresses;
+import dev.storefront.bff.web.ProblemBodies;
 import dev.storefront.bff.web.session.Sessions;
 import dev.storefront.bff.web.session.TokenRefresher;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code GET /orders/{id}/status-stream}: the signed-in user's order status as server-sent events
@@ -133,7 +134,9 @@ public class OrderStatusController {
             .takeUntil(item -> !(item instanceof OrderStatusEvent event) || event.isFinal())
             .map(item ->
                 item instanceof ProblemDetail problem
-                    ? ServerSentEvent.<Object>builder(problemBody(problem)).event("error").build()
+                    ? ServerSentEvent.<Object>builder(ProblemBodies.of(problem))
+                        .event("error")
+                        .build()
                     : ServerSentEvent.<Object>builder(item).event("status").build());
     return statuses.publish(shared ->
         Flux.merge(
@@ -144,24 +147,11 @@ public class OrderStatusController {
   }
 
   private static boolean failed(GraphQlResult result) {
-    return result.hasErrors()
-        && (result.at("orderStatusChanged").isMissingNode()
-            || result.at("orderStatusChanged").isNull());
+    JsonNode order = result.at("orderStatusChanged");
+    return result.hasErrors() && (order.isMissingNode() || order.isNull());
   }
 
   private static GraphQlProblemException noSuchOrder() {
     return new GraphQlProblemException(GraphQlProblems.notFound("You have no order with this id."));
-  }
-
-  private static Map<String, Object> problemBody(ProblemDetail problem) {
-    var body = new LinkedHashMap<String, Object>();
-    body.put("type", String.valueOf(problem.getType()));
-    body.put("title", problem.getTitle());
-    body.put("status", problem.getStatus());
-    body.put("detail", problem.getDetail());
-    if (problem.getProperties() != null) {
-      body.putAll(problem.getProperties());
-    }
-    return body;
   }
 }

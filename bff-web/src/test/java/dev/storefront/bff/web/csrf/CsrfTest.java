@@ -9,13 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 class CsrfTest extends BffWebTest {
-
-  static final String ME =
-      "{\"data\":{\"me\":{\"id\":\"7\",\"email\":\"ada@example.org\",\"displayName\":\"Ada Lovelace\",\"addresses\":[]}}}";
 
   Browser browser;
 
@@ -23,14 +20,12 @@ class CsrfTest extends BffWebTest {
   void signedIn() {
     browser = signIn();
     ROUTER.answer(id("Me"), StubRouter.json(ME));
-    ROUTER.answer(id("Logout"), StubRouter.json("{\"data\":{\"logout\":true}}"));
+    ROUTER.answer(id("Logout"), StubRouter.json(LOGGED_OUT));
   }
 
+  /** A POST of {@code Me} to /graphql with the session cookie and no CSRF token yet. */
   WebTestClient.RequestBodySpec me() {
-    return web.post()
-        .uri("/graphql")
-        .cookie(SessionCookies.NAME, browser.cookie())
-        .contentType(MediaType.APPLICATION_JSON);
+    return graphql(null).cookie(SessionCookies.NAME, browser.cookie());
   }
 
   Map<String, Object> meBody() {
@@ -39,15 +34,7 @@ class CsrfTest extends BffWebTest {
 
   @Test
   void aRequestWithoutTheCsrfTokenIsRefused() {
-    me().bodyValue(meBody())
-        .exchange()
-        .expectStatus()
-        .isForbidden()
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.code")
-        .isEqualTo("FORBIDDEN")
+    expectProblem(me().bodyValue(meBody()).exchange(), HttpStatus.FORBIDDEN, "FORBIDDEN")
         .jsonPath("$.detail")
         .isEqualTo("The X-CSRF-Token header is missing.");
     assertThat(ROUTER.calls(id("Me"))).isEmpty();
@@ -108,11 +95,9 @@ class CsrfTest extends BffWebTest {
   @Test
   void signingInFromAForeignOriginIsRefused() {
     int signIns = ROUTER.calls(id("Login")).size();
-    web.post()
-        .uri("/auth/login")
+    login()
         .header(HttpHeaders.ORIGIN, "https://evil.example")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("email", "ada@example.org", "password", "correct horse battery"))
+        .bodyValue(CREDENTIALS)
         .exchange()
         .expectStatus()
         .isForbidden();
@@ -128,19 +113,12 @@ class CsrfTest extends BffWebTest {
         .expectStatus()
         .isForbidden();
     assertThat(ROUTER.calls(id("Logout"))).isEmpty();
-    web.get()
-        .uri("/auth/session")
-        .cookie(SessionCookies.NAME, browser.cookie())
-        .exchange()
-        .expectStatus()
-        .isOk();
+    session(browser).exchange().expectStatus().isOk();
   }
 
   @Test
   void readingTheSessionNeedsNoToken() {
-    web.get()
-        .uri("/auth/session")
-        .cookie(SessionCookies.NAME, browser.cookie())
+    session(browser)
         .header(HttpHeaders.ORIGIN, "http://localhost:3000")
         .exchange()
         .expectStatus()

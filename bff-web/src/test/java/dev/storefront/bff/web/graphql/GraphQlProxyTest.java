@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.bff.web.BffWebTest;
 import dev.storefront.bff.web.StubRouter;
-import dev.storefront.bff.web.csrf.CsrfProtection;
-import dev.storefront.bff.web.session.SessionCookies;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.json.JsonCompareMode;
 import tools.jackson.databind.JsonNode;
 
 class GraphQlProxyTest extends BffWebTest {
@@ -29,7 +28,7 @@ class GraphQlProxyTest extends BffWebTest {
         .expectStatus()
         .isOk()
         .expectBody()
-        .json(CART, org.springframework.test.json.JsonCompareMode.STRICT);
+        .json(CART, JsonCompareMode.STRICT);
 
     var call = ROUTER.calls(id("Cart")).getFirst();
     assertThat(call.header("authorization")).isEqualTo("Bearer " + browser.tokens().accessToken());
@@ -52,17 +51,8 @@ class GraphQlProxyTest extends BffWebTest {
         """;
     ROUTER.answer(id("AddToCart"), StubRouter.json(cart));
 
-    web.post()
-        .uri("/graphql")
-        .cookie(SessionCookies.NAME, browser.cookie())
-        .header(CsrfProtection.HEADER, browser.csrfToken())
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(
-            Map.of(
-                "documentId",
-                id("AddToCart"),
-                "variables",
-                Map.of("productId", "42", "quantity", 2)))
+    graphql(browser)
+        .bodyValue(byDocumentId("AddToCart", Map.of("productId", "42", "quantity", 2)))
         .exchange()
         .expectStatus()
         .isOk()
@@ -110,7 +100,7 @@ class GraphQlProxyTest extends BffWebTest {
         .expectStatus()
         .isOk()
         .expectBody()
-        .json(answer, org.springframework.test.json.JsonCompareMode.STRICT);
+        .json(answer, JsonCompareMode.STRICT);
   }
 
   @Test
@@ -136,33 +126,14 @@ class GraphQlProxyTest extends BffWebTest {
   @Test
   void queryTextIsRefused() {
     Browser browser = signIn();
-    web.post()
-        .uri("/graphql")
-        .cookie(SessionCookies.NAME, browser.cookie())
-        .header(CsrfProtection.HEADER, browser.csrfToken())
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("query", "{ me { id email } }"))
-        .exchange()
-        .expectStatus()
-        .isBadRequest()
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.code")
-        .isEqualTo("BAD_REQUEST");
+    expectProblem(
+        graphql(browser).bodyValue(Map.of("query", "{ me { id email } }")).exchange(),
+        HttpStatus.BAD_REQUEST,
+        "BAD_REQUEST");
 
     // APQ's "register this query" form too.
-    web.post()
-        .uri("/graphql")
-        .cookie(SessionCookies.NAME, browser.cookie())
-        .header(CsrfProtection.HEADER, browser.csrfToken())
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(
-            Map.of(
-                "query",
-                "{ me { id email } }",
-                "extensions",
-                Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", id("Me")))))
+    graphql(browser)
+        .bodyValue(Map.of("query", "{ me { id email } }", "extensions", persistedQuery(id("Me"))))
         .exchange()
         .expectStatus()
         .isBadRequest();
@@ -172,15 +143,8 @@ class GraphQlProxyTest extends BffWebTest {
   @Test
   void anUnknownIdIsPersistedQueryNotFound() {
     Browser browser = signIn();
-    web.post()
-        .uri("/graphql")
-        .cookie(SessionCookies.NAME, browser.cookie())
-        .header(CsrfProtection.HEADER, browser.csrfToken())
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(
-            Map.of(
-                "extensions",
-                Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", "0".repeat(64)))))
+    graphql(browser)
+        .bodyValue(Map.of("extensions", persistedQuery("0".repeat(64))))
         .exchange()
         .expectStatus()
         .isOk()
@@ -190,7 +154,7 @@ class GraphQlProxyTest extends BffWebTest {
             {"errors":[{"message":"PersistedQueryNotFound",\
             "extensions":{"code":"PERSISTED_QUERY_NOT_FOUND"}}]}\
             """,
-            org.springframework.test.json.JsonCompareMode.STRICT);
+            JsonCompareMode.STRICT);
     assertThat(ROUTER.calls()).hasSize(1); // the sign-in only
   }
 
@@ -198,16 +162,10 @@ class GraphQlProxyTest extends BffWebTest {
   void theSignInOperationsAreNotForTheBrowser() {
     Browser browser = signIn();
     for (String internal : new String[] {"Login", "Refresh", "Logout"}) {
-      web.post()
-          .uri("/graphql")
-          .cookie(SessionCookies.NAME, browser.cookie())
-          .header(CsrfProtection.HEADER, browser.csrfToken())
-          .contentType(MediaType.APPLICATION_JSON)
+      graphql(browser)
           .bodyValue(
-              Map.of(
-                  "documentId",
-                  id(internal),
-                  "variables",
+              byDocumentId(
+                  internal,
                   Map.of("email", "ada@example.org", "password", "x", "refreshToken", "x")))
           .exchange()
           .expectStatus()
@@ -219,6 +177,11 @@ class GraphQlProxyTest extends BffWebTest {
           .doesNotExist();
     }
     assertThat(ROUTER.calls()).hasSize(1); // the sign-in only
+  }
+
+  /** A body that names the operation by its {@code documentId}. */
+  private Map<String, Object> byDocumentId(String operation, Map<String, Object> variables) {
+    return Map.of("documentId", id(operation), "variables", variables);
   }
 
   @Test

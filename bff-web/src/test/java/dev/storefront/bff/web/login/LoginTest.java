@@ -21,10 +21,8 @@ class LoginTest extends BffWebTest {
     ROUTER.answer(id("Login"), StubRouter.json(authPayload("login", tokens)));
 
     var result =
-        web.post()
-            .uri("/auth/login")
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("email", "ada@example.org", "password", "correct horse battery"))
+        login()
+            .bodyValue(CREDENTIALS)
             .exchange()
             .expectStatus()
             .isOk()
@@ -76,9 +74,7 @@ class LoginTest extends BffWebTest {
   void theSessionEndpointTellsWhoIsSignedInAndTheCsrfToken() {
     Browser browser = signIn();
 
-    web.get()
-        .uri("/auth/session")
-        .cookie(SessionCookies.NAME, browser.cookie())
+    session(browser)
         .exchange()
         .expectStatus()
         .isOk()
@@ -90,16 +86,8 @@ class LoginTest extends BffWebTest {
         .jsonPath("$.csrfToken")
         .isEqualTo(browser.csrfToken());
 
-    web.get()
-        .uri("/auth/session")
-        .exchange()
-        .expectStatus()
-        .isUnauthorized()
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.code")
-        .isEqualTo("UNAUTHENTICATED");
+    expectProblem(
+        web.get().uri("/auth/session").exchange(), HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED");
   }
 
   @Test
@@ -121,16 +109,10 @@ class LoginTest extends BffWebTest {
   void aWrongPasswordIs401ProblemAndNoCookie() {
     ROUTER.answer(
         id("Login"),
-        StubRouter.json(
-            """
-            {"errors":[{"message":"The email or password is wrong.",\
-            "extensions":{"code":"UNAUTHENTICATED"}}],"data":null}\
-            """));
+        StubRouter.json(refusal("The email or password is wrong.", "UNAUTHENTICATED")));
 
     var result =
-        web.post()
-            .uri("/auth/login")
-            .contentType(MediaType.APPLICATION_JSON)
+        login()
             .bodyValue(Map.of("email", "ada@example.org", "password", "wrong password!"))
             .exchange()
             .expectStatus()
@@ -155,27 +137,14 @@ class LoginTest extends BffWebTest {
             "extensions":{"code":"TOO_MANY_REQUESTS","retryAfterSeconds":840}}],"data":null}\
             """));
 
-    web.post()
-        .uri("/auth/login")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("email", "ada@example.org", "password", "correct horse battery"))
-        .exchange()
-        .expectStatus()
-        .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
-        .expectHeader()
-        .valueEquals(HttpHeaders.RETRY_AFTER, "840")
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.code")
-        .isEqualTo("TOO_MANY_REQUESTS");
+    var response = login().bodyValue(CREDENTIALS).exchange();
+    expectProblem(response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS");
+    response.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "840");
   }
 
   @Test
   void aLoginWithoutEmailOrPasswordIs400AndTheRouterIsNotAsked() {
-    web.post()
-        .uri("/auth/login")
-        .contentType(MediaType.APPLICATION_JSON)
+    login()
         .bodyValue(Map.of("email", "ada@example.org"))
         .exchange()
         .expectStatus()
@@ -188,16 +157,14 @@ class LoginTest extends BffWebTest {
   @Test
   void signingInAgainEndsThePreviousSession() {
     Browser first = signIn();
-    ROUTER.answer(id("Logout"), StubRouter.json("{\"data\":{\"logout\":true}}"));
+    ROUTER.answer(id("Logout"), StubRouter.json(LOGGED_OUT));
     Tokens second = newTokens(900);
     ROUTER.answer(id("Login"), StubRouter.json(authPayload("login", second)));
 
     var result =
-        web.post()
-            .uri("/auth/login")
+        login()
             .cookie(SessionCookies.NAME, first.cookie())
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("email", "ada@example.org", "password", "correct horse battery"))
+            .bodyValue(CREDENTIALS)
             .exchange()
             .expectStatus()
             .isOk()

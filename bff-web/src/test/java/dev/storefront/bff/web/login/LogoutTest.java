@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.bff.web.BffWebTest;
 import dev.storefront.bff.web.StubRouter;
-import dev.storefront.bff.web.csrf.CsrfProtection;
 import dev.storefront.bff.web.session.SessionCookies;
 import java.time.Duration;
 import java.util.Map;
@@ -15,19 +14,10 @@ class LogoutTest extends BffWebTest {
   @Test
   void signingOutRevokesTheRefreshTokenDeletesTheSessionAndTheCookieStopsWorking() {
     Browser browser = signIn();
-    ROUTER.answer(id("Logout"), StubRouter.json("{\"data\":{\"logout\":true}}"));
+    ROUTER.answer(id("Logout"), StubRouter.json(LOGGED_OUT));
     assertThat(redis.hasKey(sessionKey(browser)).block()).isTrue();
 
-    var result =
-        web.post()
-            .uri("/auth/logout")
-            .cookie(SessionCookies.NAME, browser.cookie())
-            .header(CsrfProtection.HEADER, browser.csrfToken())
-            .exchange()
-            .expectStatus()
-            .isNoContent()
-            .expectBody()
-            .isEmpty();
+    var result = logout(browser).exchange().expectStatus().isNoContent().expectBody().isEmpty();
 
     var cleared = result.getResponseCookies().getFirst(SessionCookies.NAME);
     assertThat(cleared.getMaxAge()).isEqualTo(Duration.ZERO);
@@ -39,12 +29,7 @@ class LogoutTest extends BffWebTest {
                 .isEqualTo(browser.tokens().refreshToken()));
     assertThat(redis.hasKey(sessionKey(browser)).block()).isFalse();
 
-    web.get()
-        .uri("/auth/session")
-        .cookie(SessionCookies.NAME, browser.cookie())
-        .exchange()
-        .expectStatus()
-        .isUnauthorized();
+    session(browser).exchange().expectStatus().isUnauthorized();
     ROUTER.answer(id("Me"), StubRouter.json("{\"data\":{\"me\":null}}"));
     graphql(browser, "Me", Map.of()).exchange().expectStatus().isUnauthorized();
     assertThat(ROUTER.calls(id("Me"))).isEmpty();
@@ -55,13 +40,7 @@ class LogoutTest extends BffWebTest {
     Browser browser = signIn();
     ROUTER.answer(id("Logout"), StubRouter.json(503, "down"));
 
-    web.post()
-        .uri("/auth/logout")
-        .cookie(SessionCookies.NAME, browser.cookie())
-        .header(CsrfProtection.HEADER, browser.csrfToken())
-        .exchange()
-        .expectStatus()
-        .isNoContent();
+    logout(browser).exchange().expectStatus().isNoContent();
     assertThat(redis.hasKey(sessionKey(browser)).block()).isFalse();
   }
 

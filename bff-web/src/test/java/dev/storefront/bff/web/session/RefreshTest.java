@@ -20,9 +20,6 @@ import reactor.core.publisher.Flux;
 
 class RefreshTest extends BffWebTest {
 
-  static final String ME =
-      "{\"data\":{\"me\":{\"id\":\"7\",\"email\":\"ada@example.org\",\"displayName\":\"Ada Lovelace\",\"addresses\":[]}}}";
-
   @LocalServerPort int port;
   @Autowired SessionStore store;
   @Autowired RouterClient router;
@@ -136,11 +133,7 @@ class RefreshTest extends BffWebTest {
     Browser browser = signIn(newTokens(5));
     ROUTER.answer(
         id("Refresh"),
-        StubRouter.json(
-            """
-            {"errors":[{"message":"The refresh token is not valid.",\
-            "extensions":{"code":"UNAUTHENTICATED"}}],"data":null}\
-            """));
+        StubRouter.json(refusal("The refresh token is not valid.", "UNAUTHENTICATED")));
     ROUTER.answer(id("Me"), StubRouter.json(ME));
 
     var result =
@@ -159,12 +152,7 @@ class RefreshTest extends BffWebTest {
 
     // The cookie no longer signs anyone in.
     graphql(browser, "Me", Map.of()).exchange().expectStatus().isUnauthorized();
-    web.get()
-        .uri("/auth/session")
-        .cookie(SessionCookies.NAME, browser.cookie())
-        .exchange()
-        .expectStatus()
-        .isUnauthorized();
+    session(browser).exchange().expectStatus().isUnauthorized();
     assertThat(ROUTER.calls(id("Refresh"))).hasSize(1);
     assertThat(ROUTER.calls(id("Me"))).isEmpty();
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -176,17 +177,13 @@ class OrderStatusStreamTest extends BffWebTest {
             "path":["order"],"extensions":{"code":"NOT_FOUND"}}]}\
             """));
 
-    web.get()
-        .uri("/orders/{id}/status-stream", ORDER)
-        .cookie(SessionCookies.NAME, browser.cookie())
-        .accept(MediaType.TEXT_EVENT_STREAM)
-        .exchange()
-        .expectStatus()
-        .isNotFound()
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.code")
-        .isEqualTo("NOT_FOUND");
+    expectProblem(
+        web.get()
+            .uri("/orders/{id}/status-stream", ORDER)
+            .cookie(SessionCookies.NAME, browser.cookie())
+            .accept(MediaType.TEXT_EVENT_STREAM)
+            .exchange(),
+        HttpStatus.NOT_FOUND,
+        "NOT_FOUND");
   }
 }
