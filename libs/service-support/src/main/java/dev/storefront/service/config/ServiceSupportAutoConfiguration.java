@@ -4,6 +4,7 @@ import dev.storefront.service.database.CreateDatabaseThenMigrate;
 import dev.storefront.service.database.DatabaseCreator;
 import dev.storefront.service.database.ModuleMigration;
 import dev.storefront.service.database.SqlStatementCounter;
+import dev.storefront.service.profile.DeploymentProfile;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.r2dbc.autoconfigure.ProxyConnectionFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * What every Storefront service gets by depending on service-support. The database part applies
@@ -28,6 +30,12 @@ import org.springframework.context.annotation.Configuration;
 public class ServiceSupportAutoConfiguration {
 
   static final String DEMO_DATA_LOCATION = "classpath:db/demo";
+
+  /** development or production (STOREFRONT_PROFILE): what a service may start with. */
+  @Bean
+  DeploymentProfile deploymentProfile(Environment environment) {
+    return DeploymentProfile.of(environment);
+  }
 
   /** Creates the service's database, migrates it and loads the demo data (Flyway over JDBC). */
   @Configuration(proxyBeanMethods = false)
@@ -50,9 +58,13 @@ public class ServiceSupportAutoConfiguration {
           modules.orderedStream().toList());
     }
 
+    /** Demo data includes a known administrator password: never in production. */
     @Bean
     @ConditionalOnBooleanProperty(name = "storefront.demo-data.enabled", matchIfMissing = true)
-    FlywayConfigurationCustomizer loadDemoData() {
+    FlywayConfigurationCustomizer loadDemoData(DeploymentProfile profile) {
+      profile.refuse(
+          true,
+          "demo data (with its demo administrator) is enabled; set STOREFRONT_DEMO_DATA_ENABLED=false");
       return configuration -> {
         var locations = new ArrayList<>(List.of(configuration.getLocations()));
         locations.add(new Location(DEMO_DATA_LOCATION));
