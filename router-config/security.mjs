@@ -14,6 +14,7 @@ import { useErrorCodes } from './error-codes.mjs';
 import { useErrorHygiene } from './error-hygiene.mjs';
 import { createPersistedDocumentStore, persistedDocumentsOptions } from './persisted-documents.mjs';
 import { createRateLimiter, useRateLimit } from './rate-limit.mjs';
+import { createStreamLimiter, useStreamLimits } from './stream-limits.mjs';
 
 // The platform's probes and Prometheus: no tokens, no limits.
 export const PLATFORM_PATHS = ['/healthcheck', '/readiness', '/metrics'];
@@ -24,8 +25,9 @@ export const PLATFORM_PATHS = ['/healthcheck', '/readiness', '/metrics'];
  * @param options.rateLimitKeyPrefix Redis key prefix (tests use their own)
  * @param options.jwks options for the JWKS key store (cooldownMs, maxAgeMs, timeoutMs)
  * @param options.persistedDocuments options for the persisted document store (missTtlMs, timeoutMs)
+ * @param options.streams options for the stream limiter (keyPrefix, leaseMs)
  */
-export function createSecurity(settings, { log, rateLimitKeyPrefix, jwks, persistedDocuments } = {}) {
+export function createSecurity(settings, { log, rateLimitKeyPrefix, jwks, persistedDocuments, streams } = {}) {
   let logger = log ?? console;
   const logProxy = {
     debug: (...args) => logger.debug?.(...args),
@@ -108,6 +110,14 @@ export function createSecurity(settings, { log, rateLimitKeyPrefix, jwks, persis
       // Aliases multiply work without adding depth or many tokens (`a1: f a2: f ...`).
       maxAliasesPlugin({ n: settings.maxAliases }),
       maxDirectivesPlugin({ n: settings.maxDirectives }),
+      // Last: subscriptions answered by an earlier plugin in onSubscribe never take a slot.
+      useStreamLimits({
+        limiter: createStreamLimiter({ redisUrl: settings.redisUrl, log: logProxy, ...streams }),
+        userOf: authenticator.userOf,
+        addressOf: clientAddress.of,
+        maxPerUser: settings.maxStreamsPerUser,
+        maxPerAddress: settings.maxStreamsPerAddress,
+      }),
     ];
   }
 

@@ -4,6 +4,7 @@ import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEFAULT_JWKS_URL } from './auth.mjs';
 import { DEFAULT_MAX_BODY_BYTES } from './body-limit.mjs';
 import { DEFAULT_TRUSTED_PROXIES } from './client-address.mjs';
 import { DEFAULT_CACHE_SIZE as DEFAULT_PERSISTED_DOCUMENTS_CACHE_SIZE } from './persisted-documents.mjs';
+import { DEFAULT_MAX_STREAMS_PER_ADDRESS, DEFAULT_MAX_STREAMS_PER_USER } from './stream-limits.mjs';
 
 export const DEFAULT_CORS_ORIGINS = 'http://localhost:3000,http://localhost:8080,http://127.0.0.1:8080';
 
@@ -51,6 +52,9 @@ export function readSettings(env = process.env) {
     rateLimitWindowSeconds: integer(env, 'ROUTER_RATE_LIMIT_WINDOW_SECONDS', 10, 1),
     rateLimitPerIp: integer(env, 'ROUTER_RATE_LIMIT_PER_IP', 2000, 1),
     rateLimitPerUser: integer(env, 'ROUTER_RATE_LIMIT_PER_USER', 300, 1),
+    // Concurrent subscriptions (stream-limits.mjs)
+    maxStreamsPerUser: integer(env, 'ROUTER_MAX_STREAMS_PER_USER', DEFAULT_MAX_STREAMS_PER_USER, 1),
+    maxStreamsPerAddress: integer(env, 'ROUTER_MAX_STREAMS_PER_ADDRESS', DEFAULT_MAX_STREAMS_PER_ADDRESS, 1),
     // Browsers
     corsOrigins: list(env.ROUTER_CORS_ORIGINS ?? DEFAULT_CORS_ORIGINS),
   };

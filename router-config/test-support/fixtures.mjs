@@ -185,9 +185,10 @@ export async function startGateway({
   persistedDocuments,
   log = quiet,
   upstreamTimeout = 30_000,
+  streams,
 }) {
   const settings = readSettings({ ROUTER_RATE_LIMIT_PER_IP: '10000', ROUTER_RATE_LIMIT_PER_USER: '10000', ...env });
-  const security = createSecurity(settings, { log, rateLimitKeyPrefix: keyPrefix, jwks, persistedDocuments });
+  const security = createSecurity(settings, { log, rateLimitKeyPrefix: keyPrefix, jwks, persistedDocuments, streams: { keyPrefix: `${keyPrefix}streams:`, ...streams } });
   const gateway = createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
