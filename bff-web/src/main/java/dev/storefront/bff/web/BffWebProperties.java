@@ -14,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     http://localhost too, so only turn it off for clients that insist (curl does not)
  * @param session how sessions live in Redis
  * @param statusStreamHeartbeat how often an order status stream sends a comment while quiet
+ * @param maxStatusStreamsPerUser order status streams one user may hold open at once on this
+ *     instance; one more is refused with 429
+ * @param statusStreamSessionCheck how often an open status stream checks that its session still
+ *     exists (a logout ends the stream within this)
  */
 @ConfigurationProperties("storefront.bff.web")
 public record BffWebProperties(
@@ -21,7 +25,9 @@ public record BffWebProperties(
         List<String> allowedOrigins,
     @DefaultValue("true") boolean secureCookie,
     @DefaultValue Session session,
-    @DefaultValue("15s") Duration statusStreamHeartbeat) {
+    @DefaultValue("15s") Duration statusStreamHeartbeat,
+    @DefaultValue("3") int maxStatusStreamsPerUser,
+    @DefaultValue("2s") Duration statusStreamSessionCheck) {
 
   /**
    * @param keyPrefix Redis key prefix; a session is {@code <prefix><id>}

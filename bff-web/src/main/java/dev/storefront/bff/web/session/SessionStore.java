@@ -115,6 +115,17 @@ public class SessionStore {
         .map(stored -> session);
   }
 
+  /**
+   * Whether the session still exists, without starting its idle timeout again (an open stream
+   * checking on it is not the user coming back).
+   */
+  public Mono<Boolean> exists(String id) {
+    if (!wellFormed(id)) {
+      return Mono.just(false);
+    }
+    return redis.hasKey(key(id));
+  }
+
   public Mono<Void> delete(String id) {
     if (!wellFormed(id)) {
       return Mono.empty();

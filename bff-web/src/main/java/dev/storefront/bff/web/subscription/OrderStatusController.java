@@ -9,6 +9,9 @@ import dev.storefront.bff.router.RouterUnavailableException;
 import dev.storefront.bff.web.BffWebProperties;
 import dev.storefront.bff.web.ClientAddresses;
 import dev.storefront.bff.web.ProblemBodies;
+import dev.storefront.bff.web.session.Session;
+import dev.storefront.bff.web.session.SessionEndedException;
+import dev.storefront.bff.web.session.SessionWatch;
 import dev.storefront.bff.web.session.Sessions;
 import dev.storefront.bff.web.session.TokenRefresher;
 import java.time.Clock;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +37,11 @@ import tools.jackson.databind.JsonNode;
  * ({@code event: status}, data {@code {"status", "at"}}), from the router's {@code
  * orderStatusChanged} subscription. The first event is the status now; the stream ends after a
  * final status.
+ *
+ * <p>A user holds at most {@code max-status-streams-per-user} streams open (429 beyond). A stream
+ * ends when the access token it was opened with expires (the browser reconnects and gets a
+ * refreshed one) and when the session ends (an {@code event: error} with a 401 problem, then the
+ * end; checked every {@code status-stream-session-check}).
  *
  * <p>401 without a session. The response starts only once the first result is in, so a refusal is a
  * problem response with its status (404 for an order that is not the user's); a failure later is an
@@ -53,6 +62,8 @@ public class OrderStatusController {
   private final RouterClient router;
   private final Sessions sessions;
   private final TokenRefresher tokens;
+  private final StatusStreamSlots slots;
+  private final SessionWatch sessionWatch;
   private final Duration heartbeat;
   private final Clock clock;
 
@@ -60,11 +71,15 @@ public class OrderStatusController {
       RouterClient router,
       Sessions sessions,
       TokenRefresher tokens,
+      StatusStreamSlots slots,
+      SessionWatch sessionWatch,
       BffWebProperties properties,
       Clock clock) {
     this.router = router;
     this.sessions = sessions;
     this.tokens = tokens;
+    this.slots = slots;
+    this.sessionWatch = sessionWatch;
     this.heartbeat = properties.statusStreamHeartbeat();
     this.clock = clock;
   }
@@ -79,24 +94,47 @@ public class OrderStatusController {
     return sessions
         .require(exchange)
         .flatMap(session -> tokens.fresh(session, clientAddress))
-        .flatMap(session -> {
-          var call = new RouterCall(session.accessToken(), clientAddress);
-          Flux<GraphQlResult> results =
-              router
-                  .subscribe("OrderStatus", Map.of("orderId", id), call)
-                  .replay()
-                  .refCount(1, HANDOVER);
-          return results
-              .next()
-              .switchIfEmpty(Mono.error(OrderStatusController::noSuchOrder))
-              .flatMap(
-                  first -> failed(first) ? refusal(first, id, call) : Mono.just(events(results)));
-        })
+        .flatMap(session ->
+            slots
+                .acquire(session.userId())
+                .map(slot -> open(session, id, clientAddress, slot))
+                .orElseGet(() -> Mono.error(tooManyStreams())))
         .map(events ->
             ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .contentType(MediaType.TEXT_EVENT_STREAM)
                 .body(events));
+  }
+
+  /**
+   * Subscribes on the router for as long as the stream may last: until the access token it was
+   * opened with expires (the browser's EventSource reconnects, and that request gets a refreshed
+   * token), the session ends (an {@code error} event, then the end), or the browser goes away. The
+   * slot is held exactly as long as the router subscription.
+   */
+  private Mono<Flux<ServerSentEvent<Object>>> open(
+      Session session, String id, String clientAddress, StatusStreamSlots.Slot slot) {
+    var call = new RouterCall(session.accessToken(), clientAddress);
+    Sinks.Empty<Void> bodyGone = Sinks.empty();
+    Duration tokenLeft = Duration.between(clock.instant(), session.accessTokenExpiresAt());
+    Flux<GraphQlResult> results =
+        router
+            .subscribe("OrderStatus", Map.of("orderId", id), call)
+            .takeUntilOther(Mono.delay(tokenLeft.isNegative() ? Duration.ZERO : tokenLeft))
+            .takeUntilOther(
+                sessionWatch.ended(session).then(Mono.error(SessionEndedException::ended)))
+            // Without this the subscription would outlive a closed response by HANDOVER.
+            .takeUntilOther(bodyGone.asMono())
+            .doFinally(signal -> slot.release())
+            .replay()
+            .refCount(1, HANDOVER);
+    return results
+        .next()
+        .switchIfEmpty(Mono.error(OrderStatusController::noSuchOrder))
+        .flatMap(first ->
+            failed(first)
+                ? refusal(first, id, call)
+                : Mono.just(events(results).doFinally(signal -> bodyGone.tryEmitEmpty())));
   }
 
   /**
@@ -123,12 +161,18 @@ public class OrderStatusController {
   private Flux<ServerSentEvent<Object>> events(Flux<GraphQlResult> results) {
     Flux<ServerSentEvent<Object>> statuses =
         results
+            // The router ends a stream whose token expired with UNAUTHENTICATED: like our own
+            // end at the token's expiry, a reconnect with a refreshed token follows.
+            .takeWhile(result -> !endedByTokenExpiry(result))
             .<Object>map(result ->
                 failed(result)
                     ? GraphQlProblems.toProblem(result)
                     : OrderStatusEvent.of(result.at("orderStatusChanged"), clock.instant()))
             .onErrorResume(
                 RouterUnavailableException.class, e -> Mono.just(GraphQlProblems.unavailable()))
+            .onErrorResume(
+                SessionEndedException.class,
+                e -> Mono.just(GraphQlProblems.unauthenticated(e.getMessage())))
             // The router repeats an event now and then; a status never comes back.
             .distinctUntilChanged(item -> item instanceof OrderStatusEvent e ? e.status() : item)
             .takeUntil(item -> !(item instanceof OrderStatusEvent event) || event.isFinal())
@@ -149,6 +193,21 @@ public class OrderStatusController {
   private static boolean failed(GraphQlResult result) {
     JsonNode order = result.at("orderStatusChanged");
     return result.hasErrors() && (order.isMissingNode() || order.isNull());
+  }
+
+  private static boolean endedByTokenExpiry(GraphQlResult result) {
+    return failed(result) && result.hasErrorCode("UNAUTHENTICATED");
+  }
+
+  private GraphQlProblemException tooManyStreams() {
+    ProblemDetail problem =
+        GraphQlProblems.problem(
+            HttpStatus.TOO_MANY_REQUESTS,
+            "TOO_MANY_REQUESTS",
+            "You have %d order status streams open; close one first."
+                .formatted(slots.maxPerUser()));
+    problem.setProperty("maxStreams", slots.maxPerUser());
+    return new GraphQlProblemException(problem);
   }
 
   private static GraphQlProblemException noSuchOrder() {
