@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -50,15 +51,17 @@ class StreamLimitsTest {
   }
 
   /** An open event stream: its status, the first event's lines, and the rest until it ends. */
-  record Stream(int status, List<String> head, BufferedReader reader, InputStream body) {
+  record Stream(
+      int status, List<String> head, BufferedReader reader, InputStream body, HttpClient client) {
 
-    /** Closing the body closes the connection: the client went away. */
+    /** The client goes away: its connection is closed (each stream has a client of its own). */
     void close() {
       try {
         body.close();
       } catch (IOException ignored) {
         // already closed
       }
+      client.shutdownNow();
     }
 
     String headText() {
@@ -90,8 +93,13 @@ class StreamLimitsTest {
    * not a stream).
    */
   private Stream open(HttpRequest request) throws Exception {
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     HttpResponse<InputStream> response =
-        Router.HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
     List<String> head = new ArrayList<>();
     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -100,7 +108,7 @@ class StreamLimitsTest {
         break;
       }
     }
-    var stream = new Stream(response.statusCode(), head, reader, response.body());
+    var stream = new Stream(response.statusCode(), head, reader, response.body(), client);
     opened.add(stream);
     return stream;
   }
