@@ -110,7 +110,7 @@ public class OrderStatusController {
    * Subscribes on the router for as long as the stream may last: until the access token it was
    * opened with expires (the browser's EventSource reconnects, and that request gets a refreshed
    * token), the session ends (an {@code error} event, then the end), or the browser goes away. The
-   * slot is held exactly as long as the router subscription.
+   * slot is held as long as the router subscription.
    */
   private Mono<Flux<ServerSentEvent<Object>>> open(
       Session session, String id, String clientAddress, StatusStreamSlots.Slot slot) {

@@ -118,6 +118,24 @@ class StatusStreamBoundsTest extends BffWebTest {
   }
 
   @Test
+  void theRoutersCapIsRelayedAs429() {
+    ROUTER.answer(
+        id("OrderStatus"),
+        StubRouter.events(
+            Duration.ZERO,
+            """
+            {"errors":[{"message":"Too many open streams: close one before opening another",\
+            "extensions":{"code":"TOO_MANY_REQUESTS","maxStreams":5}}]}\
+            """));
+    Browser browser = signIn();
+
+    refused(browser)
+        .jsonPath("$.detail")
+        .isEqualTo("Too many open streams: close one before opening another");
+    await().atMost(Duration.ofSeconds(5)).until(() -> slots.openBy(USER) == 0);
+  }
+
+  @Test
   void signingOutEndsTheOpenStreamWithAnErrorEvent() {
     routerStreamStaysOpen();
     Browser browser = signIn();
