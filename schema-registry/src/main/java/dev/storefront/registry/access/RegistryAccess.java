@@ -137,7 +137,7 @@ public class RegistryAccess {
           AccessRefused.unauthenticated(
               principals.isEmpty()
                   ? "this registry has no principals (STOREFRONT_REGISTRY_PRINCIPALS_FILE), so it takes no writes"
-                  : "writes need a principal's token: send Authorization: Bearer <token>"));
+                  : "this request needs a principal's token: send Authorization: Bearer <token>"));
     }
     return principals
         .authenticate(token(authorization))
@@ -152,12 +152,7 @@ public class RegistryAccess {
 
   private <T> Mono<T> refuse(String actor, String action, String target, AccessRefused refusal) {
     return writes
-        .record(
-            actor,
-            action,
-            target,
-            refusal.getStatusCode().value(),
-            "REFUSED: " + refusal.getReason())
+        .refusal(actor, action, target, refusal.getStatusCode().value(), refusal.getReason())
         .then(Mono.error(refusal));
   }
 
