@@ -18,6 +18,7 @@ export const gatewayConfig = defineConfig({
   // From the schema registry, with a last-known-good copy on disk (see supergraph-source.mjs).
   supergraph: createSupergraphSource({
     registryUrl: settings.registryUrl,
+    token: settings.registryToken,
     lastKnownGoodFile: settings.lastKnownGoodFile,
   }),
   // The gateway's minimum; a poll happens when requests arrive after the interval.

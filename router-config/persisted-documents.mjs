@@ -17,6 +17,8 @@
 //   Registry down, slow or answering garbage: the request fails with PERSISTED_QUERY_UNAVAILABLE
 //   (503) and nothing is cached; documents already cached keep working.
 // - Development accepts ad-hoc `query` texts as well (GraphiQL); production accepts only ids.
+// - `token`, the router's registry credential, goes with every lookup: a production registry
+//   serves documents only to the router (and administrators).
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 
@@ -69,6 +71,7 @@ class Unavailable extends Error {}
  */
 export function createPersistedDocumentStore({
   registryUrl,
+  token,
   cacheSize = DEFAULT_CACHE_SIZE,
   missTtlMs = DEFAULT_MISS_TTL_MS,
   timeoutMs = DEFAULT_TIMEOUT_MS,
@@ -93,7 +96,7 @@ export function createPersistedDocumentStore({
     let response;
     try {
       response = await fetch(`${registryUrl}/operations/${id}`, {
-        headers: { accept: 'application/json' },
+        headers: token ? { accept: 'application/json', authorization: `Bearer ${token}` } : { accept: 'application/json' },
         redirect: 'error',
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -104,6 +107,10 @@ export function createPersistedDocumentStore({
     if (response.status === 404) {
       await response.body?.cancel().catch(() => {});
       return null;
+    }
+    if (response.status === 401 || response.status === 403) {
+      await response.body?.cancel().catch(() => {});
+      throw new Unavailable(`it refused the router's credential (HTTP ${response.status}): set STOREFRONT_REGISTRY_TOKEN to the router's token`);
     }
     if (response.status !== 200) {
       await response.body?.cancel().catch(() => {});

@@ -45,6 +45,7 @@ export function createSecurity(settings, { log, rateLimitKeyPrefix, jwks, persis
   });
   const documents = createPersistedDocumentStore({
     registryUrl: settings.registryUrl,
+    token: settings.registryToken,
     cacheSize: settings.persistedDocumentsCacheSize,
     log: logProxy,
     ...persistedDocuments,

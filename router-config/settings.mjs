@@ -28,6 +28,8 @@ export function readSettings(env = process.env) {
     host: env.ROUTER_HOST ?? '127.0.0.1',
     port: integer(env, 'ROUTER_PORT', 4000, 1),
     registryUrl: env.STOREFRONT_REGISTRY_URL ?? 'http://127.0.0.1:4010',
+    // The router's registry credential, sent when fetching the supergraph and persisted documents.
+    registryToken: env.STOREFRONT_REGISTRY_TOKEN?.trim() || undefined,
     lastKnownGoodFile: env.ROUTER_LAST_KNOWN_GOOD ?? './last-known-good.supergraph.graphql',
     pollingIntervalMs: integer(env, 'ROUTER_POLLING_INTERVAL_MS', 10_000),
     routerSecret: env.STOREFRONT_ROUTER_SHARED_SECRET || undefined,

@@ -1,16 +1,22 @@
 // Where the router gets its supergraph: the schema registry, polled with the ETag of the last
 // supergraph it served (304 = nothing new), with a last-known-good copy on disk. The router
 // keeps serving when the registry is down, and can start while it is down from that copy.
+// `token` is the router's registry credential: a production registry serves the supergraph only
+// to the router (and administrators).
 import { readFile, rename, writeFile } from 'node:fs/promises';
 
-export function createSupergraphSource({ registryUrl, lastKnownGoodFile, timeoutMs = 5000, log = console }) {
+export function createSupergraphSource({ registryUrl, lastKnownGoodFile, token, timeoutMs = 5000, log = console }) {
   let current = null; // { sdl, etag }
 
   async function fromRegistry() {
     const headers = current?.etag ? { 'if-none-match': current.etag } : {};
+    if (token) headers.authorization = `Bearer ${token}`;
     const response = await fetch(`${registryUrl}/supergraph`, { headers, signal: AbortSignal.timeout(timeoutMs) });
     if (response.status === 304 && current) {
       return current.sdl;
+    }
+    if (response.status === 401 || response.status === 403) {
+      throw new Error(`the registry refused the router's credential (HTTP ${response.status}): set STOREFRONT_REGISTRY_TOKEN to the router's token`);
     }
     if (!response.ok) {
       throw new Error(`the registry answered ${response.status} ${response.statusText}`);

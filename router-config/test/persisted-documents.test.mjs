@@ -363,6 +363,27 @@ describe('the persisted document store', () => {
     }
   });
 
+  test('sends the router\'s registry token; a refused token is PERSISTED_QUERY_UNAVAILABLE, logged once', async () => {
+    const seen = [];
+    const server = await listen((req, res) => {
+      seen.push(req.headers.authorization ?? null);
+      res.writeHead(req.headers.authorization === 'Bearer router-token' ? 404 : 403, { 'content-type': 'application/problem+json' });
+      res.end('{}');
+    });
+    const warnings = [];
+    try {
+      const id = documentIdOf('{ hello }');
+      const store = createPersistedDocumentStore({ registryUrl: server.url, token: 'router-token', log: quiet });
+      assert.equal(await store.get(id), null);
+      const anonymous = createPersistedDocumentStore({ registryUrl: server.url, log: { warn: (m) => warnings.push(m) } });
+      await assert.rejects(anonymous.get(id), (error) => error.extensions.code === 'PERSISTED_QUERY_UNAVAILABLE');
+      assert.deepEqual(seen, ['Bearer router-token', null]);
+      assert.match(warnings[0], /refused the router's credential \(HTTP 403\)/);
+    } finally {
+      await server.close();
+    }
+  });
+
   test('unknown ids resolve to null and are remembered for missTtlMs, in a bounded cache', async () => {
     const registry = await startRegistry();
     try {

@@ -70,3 +70,25 @@ test('says what is missing when there is neither a registry nor a copy', async (
   await assert.rejects(load(), /schema registry at http:\/\/127\.0\.0\.1:9 is unavailable .* no last-known-good copy/);
   assert.equal(existsSync(file), false);
 });
+
+test('sends the router\'s registry token (STOREFRONT_REGISTRY_TOKEN) and names a refused one', async () => {
+  const { readSettings } = await import('../settings.mjs');
+  const settings = readSettings({ STOREFRONT_REGISTRY_TOKEN: ' router-token ' });
+  assert.equal(settings.registryToken, 'router-token');
+  assert.equal(readSettings({}).registryToken, undefined);
+  const seen = [];
+  const server = await registry((req, res) => {
+    seen.push(req.headers.authorization ?? null);
+    if (req.headers.authorization !== 'Bearer router-token') { res.writeHead(401); res.end(); return; }
+    res.writeHead(200); res.end(V1);
+  });
+  try {
+    const load = createSupergraphSource({ registryUrl: server.url, token: settings.registryToken, lastKnownGoodFile: lkgFile(), log: quiet });
+    assert.equal(await load(), V1);
+    const anonymous = createSupergraphSource({ registryUrl: server.url, lastKnownGoodFile: lkgFile(), log: quiet });
+    await assert.rejects(anonymous(), /refused the router's credential \(HTTP 401\).*STOREFRONT_REGISTRY_TOKEN/);
+    assert.deepEqual(seen, ['Bearer router-token', null]);
+  } finally {
+    await server.close();
+  }
+});

@@ -1,22 +1,30 @@
 #!/usr/bin/env node
 // Command-line client of the Storefront schema registry, for people and CI pipelines.
-// Exit codes: 0 accepted, 1 rejected by the registry's checks, 2 usage or connection error.
+// Exit codes: 0 accepted, 1 rejected by the registry's checks or refused (401/403), 2 usage or
+// connection error. Writes need a principal's token: --token or STOREFRONT_REGISTRY_TOKEN.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-const USAGE = `usage: registry <command> [options]   (registry: $STOREFRONT_REGISTRY_URL or --registry URL)
+const USAGE = `usage: registry <command> [options]   (registry: $STOREFRONT_REGISTRY_URL or --registry URL;
+                                       credential: $STOREFRONT_REGISTRY_TOKEN or --token TOKEN)
   publish  NAME --schema FILE --url URL [--label TEXT] [--accept-breaking] [--summary] [--json]
   check    NAME --schema FILE --url URL [--accept-breaking]     dry run: nothing is stored
   rollback NAME VERSION [--accept-breaking]
   history  NAME                                                  versions of a subgraph
   diff     NAME FROM TO                                          changes between two versions
   fetch    [--output FILE]                                       the current supergraph
-  manifest CLIENT VERSION FILE                                   register a persisted query manifest`;
+  manifest CLIENT VERSION FILE                                   register a persisted query manifest
+  retire   CLIENT VERSION                                        delete a client version's manifest (admin)
+  writes   [NAME]                                                who wrote what, newest first
+
+  publish and check need the subgraph's own token, manifest the client's, rollback and retire
+  the administrator's.`;
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     registry: { type: 'string', default: process.env.STOREFRONT_REGISTRY_URL ?? 'http://127.0.0.1:4010' },
+    token: { type: 'string', default: process.env.STOREFRONT_REGISTRY_TOKEN },
     schema: { type: 'string' },
     url: { type: 'string' },
     label: { type: 'string' },
@@ -40,9 +48,11 @@ function fail(message, code = 2) {
 async function call(method, path, body) {
   let response;
   try {
+    const headers = body ? { 'content-type': 'application/json' } : {};
+    if (options.token?.trim()) headers.authorization = `Bearer ${options.token.trim()}`;
     response = await fetch(`${options.registry}${path}`, {
       method,
-      headers: body ? { 'content-type': 'application/json' } : {},
+      headers,
       body: body ? JSON.stringify(body) : undefined,
       signal: AbortSignal.timeout(120_000),
     });
@@ -50,6 +60,15 @@ async function call(method, path, body) {
     fail(`cannot reach the registry at ${options.registry}: ${error.cause?.code ?? error.message}`);
   }
   const text = await response.text();
+  if (response.status === 401 || response.status === 403) {
+    let detail = text;
+    try {
+      detail = JSON.parse(text).detail ?? text;
+    } catch {
+      // not JSON: print it as it is
+    }
+    fail(`the registry refused this (HTTP ${response.status}): ${detail}`, 1);
+  }
   let json = null;
   try {
     json = JSON.parse(text);
@@ -129,7 +148,7 @@ async function main() {
       if (!name) fail(`history needs NAME\n${USAGE}`);
       const { status, json, text } = await call('GET', `/subgraphs/${encodeURIComponent(name)}/versions`);
       if (status !== 200) fail(json?.detail ?? text, 1);
-      for (const v of json) console.log(`v${v.version}  ${v.createdAt}  ${v.routingUrl}  ${v.label ?? ''}`);
+      for (const v of json) console.log(`v${v.version}  ${v.createdAt}  ${v.publishedBy ?? '-'}  ${v.routingUrl}  ${v.label ?? ''}`);
       return;
     }
     case 'diff': {
@@ -165,6 +184,22 @@ async function main() {
       console.log(`${red('REJECTED')}  ${json?.message ?? json?.detail ?? text}`);
       for (const p of json?.problems ?? []) console.log(`  ${p.name ?? p.id}: ${p.errors.join('; ')}`);
       process.exit(1);
+    }
+    case 'retire': {
+      const [, client, version] = positionals;
+      if (!client || !version) fail(`retire needs CLIENT VERSION\n${USAGE}`);
+      const { status, json, text } = await call('DELETE', `/clients/${encodeURIComponent(client)}/versions/${encodeURIComponent(version)}`);
+      if (status !== 200) fail(json?.detail ?? text, 1);
+      console.log(`${green('RETIRED')}  ${client}@${version}: ${json.retiredOperations} operation(s)`);
+      return;
+    }
+    case 'writes': {
+      const [, target] = positionals;
+      const query = target ? `?target=${encodeURIComponent(target)}` : '';
+      const { status, json, text } = await call('GET', `/writes${query}`);
+      if (status !== 200) fail(json?.detail ?? text, 1);
+      for (const w of json) console.log(`${w.at}  ${w.actor.padEnd(14)}  ${w.action.padEnd(17)}  ${w.target}  ${w.status}  ${w.outcome}`);
+      return;
     }
     default:
       console.error(USAGE);

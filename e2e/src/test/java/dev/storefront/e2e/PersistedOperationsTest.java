@@ -30,7 +30,12 @@ import tools.jackson.databind.JsonNode;
  */
 class PersistedOperationsTest {
 
-  static final String CLIENT = "e2e-client";
+  /**
+   * The registry takes a client's manifests only with that client's token, so the suite registers
+   * its own versions (e2e-…) as bff-mobile, with bff-mobile's token, and retires them afterwards.
+   */
+  static final String CLIENT = "bff-mobile";
+
   static final String VERSION = uniqueVersion();
 
   static final String PRODUCT =
@@ -188,6 +193,7 @@ class PersistedOperationsTest {
             HttpRequest.newBuilder(manifestUri(client, version))
                 .timeout(Duration.ofSeconds(60))
                 .header("content-type", "application/json")
+                .header("Authorization", RegistryAccessTest.bearer(client))
                 .PUT(HttpRequest.BodyPublishers.ofString(manifest))
                 .build());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -195,7 +201,10 @@ class PersistedOperationsTest {
         .isEqualTo(documents.size());
   }
 
-  /** Retires the client version (its operations no longer hold schema changes back). */
+  /**
+   * Retires the client version (its operations no longer hold schema changes back): the
+   * administrator's right.
+   */
   static void retire(String client, String version) {
     var response =
         Router.exchange(
@@ -207,6 +216,7 @@ class PersistedOperationsTest {
                             + "/versions/"
                             + version))
                 .timeout(Duration.ofSeconds(30))
+                .header("Authorization", RegistryAccessTest.bearer("admin"))
                 .DELETE()
                 .build());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -32,7 +32,7 @@ class ProductionRouterTest {
   /** The same profile with the default upstream timeout: subgraph calls succeed. */
   static final URI SERVING_URL = URI.create("http://127.0.0.1:" + (PORT + 1) + "/graphql");
 
-  static final String CLIENT = "e2e-production-router";
+  static final String CLIENT = PersistedOperationsTest.CLIENT;
   static final String VERSION = PersistedOperationsTest.uniqueVersion();
   static final String PRODUCTS =
       "query E2eProductsWithReviews { products(first: 2) { edges { node { name reviews(first: 1) { edges { cursor } } } } } }";

@@ -90,7 +90,10 @@ class SchemaRegistryTest {
     return response.statusCode();
   }
 
-  /** {@code POST /subgraphs/catalog/{action}} (publish or check) with this schema. */
+  /**
+   * {@code POST /subgraphs/catalog/{action}} (publish or check) with this schema, as the catalog:
+   * with its own registry token.
+   */
   static java.net.http.HttpResponse<String> catalogSchema(
       String action, String sdl, String label, boolean acceptBreaking) {
     String body =
@@ -100,7 +103,10 @@ class SchemaRegistryTest {
                 "sdl", sdl,
                 "label", label,
                 "acceptBreaking", acceptBreaking));
-    return Router.send(URI.create(REGISTRY + "/subgraphs/catalog/" + action), body, Map.of());
+    return Router.send(
+        URI.create(REGISTRY + "/subgraphs/catalog/" + action),
+        body,
+        Map.of("Authorization", RegistryAccessTest.bearer("catalog")));
   }
 
   private static void waitFor(String query, Predicate<Router.Response> condition, String what)

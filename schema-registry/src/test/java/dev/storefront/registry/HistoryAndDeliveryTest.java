@@ -1,10 +1,10 @@
 package dev.storefront.registry;
 
 import static dev.storefront.registry.RegistryFixture.PRODUCTS_V1;
+import static dev.storefront.registry.RegistryFixture.bearer;
 import static dev.storefront.registry.RegistryFixture.publishBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storefront.testsupport.ServiceTest;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@ServiceTest
+@RegistryTest
 class HistoryAndDeliveryTest {
 
   @Autowired WebTestClient web;
@@ -26,6 +26,7 @@ class HistoryAndDeliveryTest {
     RegistryFixture.reset(database);
     web.post()
         .uri("/subgraphs/products/publish")
+        .header("Authorization", bearer("products"))
         .bodyValue(publishBody("products", PRODUCTS_V1))
         .exchange()
         .expectStatus()
@@ -34,6 +35,7 @@ class HistoryAndDeliveryTest {
     second.put("label", "commit abc123");
     web.post()
         .uri("/subgraphs/products/publish")
+        .header("Authorization", bearer("products"))
         .bodyValue(second)
         .exchange()
         .expectStatus()
@@ -69,6 +71,7 @@ class HistoryAndDeliveryTest {
         .isOk();
     web.post()
         .uri("/subgraphs/products/publish")
+        .header("Authorization", bearer("products"))
         .bodyValue(
             publishBody("products", PRODUCTS_V2.replace("sku: String", "sku: String weight: Int")))
         .exchange()
@@ -130,6 +133,7 @@ class HistoryAndDeliveryTest {
   void rollbackRecomposesTheEarlierSchemaAsANewVersion() {
     web.post()
         .uri("/subgraphs/products/rollback")
+        .header("Authorization", bearer("admin"))
         .bodyValue(Map.of("version", 1, "acceptBreaking", true))
         .exchange()
         .expectStatus()
@@ -161,6 +165,7 @@ class HistoryAndDeliveryTest {
   void rollbackThatRemovesAFieldIsCheckedLikeAPublish() {
     web.post()
         .uri("/subgraphs/products/rollback")
+        .header("Authorization", bearer("admin"))
         .bodyValue(Map.of("version", 1))
         .exchange()
         .expectStatus()
@@ -174,6 +179,7 @@ class HistoryAndDeliveryTest {
   void unknownSubgraphsAndVersionsAreNotFound() {
     web.post()
         .uri("/subgraphs/nothing/rollback")
+        .header("Authorization", bearer("admin"))
         .bodyValue(Map.of("version", 1))
         .exchange()
         .expectStatus()
@@ -183,6 +189,7 @@ class HistoryAndDeliveryTest {
         .value(String.class, d -> assertThat(d).contains("nothing"));
     web.post()
         .uri("/subgraphs/products/rollback")
+        .header("Authorization", bearer("admin"))
         .bodyValue(Map.of("version", 9))
         .exchange()
         .expectStatus()
@@ -192,6 +199,7 @@ class HistoryAndDeliveryTest {
         .isEqualTo("products has no version 9");
     web.post()
         .uri("/subgraphs/products/rollback")
+        .header("Authorization", bearer("admin"))
         .bodyValue(Map.of())
         .exchange()
         .expectStatus()
@@ -204,6 +212,7 @@ class HistoryAndDeliveryTest {
   void badSchemasAreClientErrorsWithAClearMessage() {
     web.post()
         .uri("/subgraphs/products/publish")
+        .header("Authorization", bearer("products"))
         .bodyValue(publishBody("products", ""))
         .exchange()
         .expectStatus()
@@ -213,6 +222,7 @@ class HistoryAndDeliveryTest {
         .value(String.class, d -> assertThat(d).contains("sdl"));
     web.post()
         .uri("/subgraphs/products/publish")
+        .header("Authorization", bearer("products"))
         .bodyValue(publishBody("products", "type Query {"))
         .exchange()
         .expectStatus()
@@ -225,6 +235,7 @@ class HistoryAndDeliveryTest {
     String huge = PRODUCTS_V1 + "\n#" + "x".repeat(5 * 1024 * 1024);
     web.post()
         .uri("/subgraphs/products/publish")
+        .header("Authorization", bearer("products"))
         .bodyValue(publishBody("products", huge))
         .exchange()
         .expectStatus()
@@ -237,12 +248,14 @@ class HistoryAndDeliveryTest {
         .isBadRequest();
     web.post()
         .uri("/subgraphs/products/publish")
+        .header("Authorization", bearer("products"))
         .bodyValue(Map.of("sdl", PRODUCTS_V1, "url", "ftp://x"))
         .exchange()
         .expectStatus()
         .isBadRequest();
     web.post()
         .uri("/subgraphs/products/publish")
+        .header("Authorization", bearer("products"))
         .header("content-type", "application/json")
         .bodyValue("{not json")
         .exchange()

@@ -1,10 +1,10 @@
 package dev.storefront.registry;
 
 import static dev.storefront.registry.RegistryFixture.PRODUCTS_V1;
+import static dev.storefront.registry.RegistryFixture.bearer;
 import static dev.storefront.registry.RegistryFixture.publishBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storefront.testsupport.ServiceTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@ServiceTest
+@RegistryTest
 class OperationCheckTest {
 
   @Autowired WebTestClient web;
@@ -48,6 +48,7 @@ class OperationCheckTest {
     RegistryFixture.reset(database);
     web.post()
         .uri("/subgraphs/products/publish")
+        .header("Authorization", bearer("products"))
         .bodyValue(publishBody("products", PRODUCTS_V1))
         .exchange()
         .expectStatus()
@@ -58,6 +59,7 @@ class OperationCheckTest {
   void aChangeThatBreaksARegisteredOperationIsRejectedNamingIt() {
     web.put()
         .uri("/clients/web/versions/1.4.0/manifest")
+        .header("Authorization", bearer("web"))
         .bodyValue(manifest(PRODUCT_PRICES))
         .exchange()
         .expectStatus()
@@ -69,6 +71,7 @@ class OperationCheckTest {
     withoutPrice.put("acceptBreaking", true);
     web.post()
         .uri("/subgraphs/products/publish")
+        .header("Authorization", bearer("products"))
         .bodyValue(withoutPrice)
         .exchange()
         .expectStatus()
@@ -82,9 +85,15 @@ class OperationCheckTest {
         .isEqualTo("ProductPrices")
         .jsonPath("$.brokenOperations[0].errors[0]")
         .value(String.class, e -> assertThat(e).contains("price"));
-    web.delete().uri("/clients/web/versions/1.4.0").exchange().expectStatus().isOk();
+    web.delete()
+        .uri("/clients/web/versions/1.4.0")
+        .header("Authorization", bearer("admin"))
+        .exchange()
+        .expectStatus()
+        .isOk();
     web.post()
         .uri("/subgraphs/products/publish")
+        .header("Authorization", bearer("products"))
         .bodyValue(withoutPrice)
         .exchange()
         .expectStatus()
@@ -95,6 +104,7 @@ class OperationCheckTest {
   void registeredOperationsCanBeFetchedByIdAndByClientVersion() {
     web.put()
         .uri("/clients/mobile/versions/2.0.1/manifest")
+        .header("Authorization", bearer("mobile"))
         .bodyValue(manifest(PRODUCT_PRICES, "query ProductNames { products { name } }"))
         .exchange()
         .expectStatus()
@@ -125,6 +135,7 @@ class OperationCheckTest {
   void badManifestsAreRejectedWithTheReason() {
     web.put()
         .uri("/clients/web/versions/1/manifest")
+        .header("Authorization", bearer("web"))
         .bodyValue(Map.of("format", "something", "version", 1, "operations", List.of()))
         .exchange()
         .expectStatus()
@@ -139,6 +150,7 @@ class OperationCheckTest {
             List.of(Map.of("id", "abc", "name", "P", "type", "query", "body", PRODUCT_PRICES)));
     web.put()
         .uri("/clients/web/versions/1/manifest")
+        .header("Authorization", bearer("web"))
         .bodyValue(wrongId)
         .exchange()
         .expectStatus()
@@ -148,6 +160,7 @@ class OperationCheckTest {
         .value(String.class, d -> assertThat(d).contains("SHA-256"));
     web.put()
         .uri("/clients/web/versions/1/manifest")
+        .header("Authorization", bearer("web"))
         .bodyValue(manifest("query Nope { products { nope } }"))
         .exchange()
         .expectStatus()

@@ -3,10 +3,10 @@ package dev.storefront.registry;
 import static dev.storefront.registry.RegistryFixture.FEDERATION;
 import static dev.storefront.registry.RegistryFixture.PRODUCTS_V1;
 import static dev.storefront.registry.RegistryFixture.REVIEWS_V1;
+import static dev.storefront.registry.RegistryFixture.bearer;
 import static dev.storefront.registry.RegistryFixture.publishBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storefront.testsupport.ServiceTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@ServiceTest
+@RegistryTest
 class PublishTest {
 
   @Autowired WebTestClient web;
@@ -31,7 +31,11 @@ class PublishTest {
   }
 
   WebTestClient.ResponseSpec publish(String name, Map<String, Object> body) {
-    return web.post().uri("/subgraphs/{name}/publish", name).bodyValue(body).exchange();
+    return web.post()
+        .uri("/subgraphs/{name}/publish", name)
+        .header("Authorization", bearer(name))
+        .bodyValue(body)
+        .exchange();
   }
 
   String supergraph() {
@@ -191,6 +195,7 @@ class PublishTest {
     String withSku = PRODUCTS_V1.replace("price: Int!", "price: Int! sku: String");
     web.post()
         .uri("/subgraphs/products/check")
+        .header("Authorization", bearer("products"))
         .bodyValue(publishBody("products", withSku))
         .exchange()
         .expectStatus()
@@ -200,6 +205,7 @@ class PublishTest {
         .isEqualTo("PASSED");
     web.post()
         .uri("/subgraphs/products/check")
+        .header("Authorization", bearer("products"))
         .bodyValue(publishBody("products", PRODUCTS_V1.replace(" price: Int!", "")))
         .exchange()
         .expectStatus()

@@ -24,9 +24,19 @@ final class RegistryFixture {
           type Review { id: ID! rating: Int! }
           """;
 
+  /** Relative to the module: Maven runs tests there. */
+  static final String PRINCIPALS_FILE = "src/test/resources/registry-principals.json";
+
+  /** The Authorization header of a principal in {@link #PRINCIPALS_FILE}. */
+  static String bearer(String principal) {
+    return "Bearer " + principal + "-test-token";
+  }
+
   static void reset(DatabaseClient database) {
     database
-        .sql("TRUNCATE client_operations, supergraph_versions, schema_versions, subgraphs")
+        .sql(
+            "TRUNCATE registry_writes, client_operations, supergraph_versions, schema_versions,"
+                + " subgraphs")
         .then()
         .block();
   }

@@ -1,10 +1,10 @@
 package dev.storefront.registry;
 
 import static dev.storefront.registry.RegistryFixture.PRODUCTS_V1;
+import static dev.storefront.registry.RegistryFixture.bearer;
 import static dev.storefront.registry.RegistryFixture.publishBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storefront.testsupport.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -13,7 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A runner that does not answer in time is killed; the caller gets 503 and nothing is stored. */
-@ServiceTest
+@RegistryTest
 @TestPropertySource(properties = "storefront.registry.runner-timeout=1ms")
 class RunnerTimeoutTest {
 
@@ -25,6 +25,7 @@ class RunnerTimeoutTest {
     RegistryFixture.reset(database);
     web.post()
         .uri("/subgraphs/products/publish")
+        .header("Authorization", bearer("products"))
         .bodyValue(publishBody("products", PRODUCTS_V1))
         .exchange()
         .expectStatus()

@@ -1,6 +1,8 @@
 package dev.storefront.registry.operation;
 
 import dev.storefront.registry.Sha256;
+import dev.storefront.registry.access.RegistryAccess;
+import dev.storefront.registry.audit.WriteLog;
 import dev.storefront.registry.runner.CompositionRunner;
 import dev.storefront.registry.runner.OperationInput;
 import dev.storefront.registry.supergraph.SupergraphStore;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,7 +28,9 @@ import reactor.core.publisher.Mono;
 /**
  * Client operation manifests (persisted documents). A manifest is accepted only when every
  * operation's id is the SHA-256 of its body and every operation validates against the current
- * supergraph; from then on a schema change that would break one of them is rejected.
+ * supergraph; from then on a schema change that would break one of them is rejected. A client
+ * registers and replaces only its own manifests; retiring one is the administrator's. In production
+ * manifests and documents are read by the router and administrators only.
  */
 @RestController
 public class ManifestController {
@@ -35,17 +41,25 @@ public class ManifestController {
   private final SupergraphStore supergraphs;
   private final CompositionRunner runner;
   private final RequestRules rules;
+  private final RegistryAccess access;
+  private final WriteLog writes;
 
   public ManifestController(
       OperationStore operations,
       SupergraphStore supergraphs,
       CompositionRunner runner,
-      RequestRules rules) {
+      RequestRules rules,
+      RegistryAccess access,
+      WriteLog writes) {
     this.operations = operations;
     this.supergraphs = supergraphs;
     this.runner = runner;
     this.rules = rules;
+    this.access = access;
+    this.writes = writes;
   }
+
+  private static final String AUTHORIZATION = HttpHeaders.AUTHORIZATION;
 
   public record Registered(String client, String clientVersion, int operations) {}
 
@@ -55,9 +69,30 @@ public class ManifestController {
   public Mono<ResponseEntity<Object>> register(
       @PathVariable String client,
       @PathVariable String version,
-      @RequestBody OperationManifest manifest) {
+      @RequestBody OperationManifest manifest,
+      @RequestHeader(value = AUTHORIZATION, required = false) String authorization) {
     rules.clientPart("client", client);
     rules.clientPart("client version", version);
+    String target = client + "@" + version;
+    return access
+        .client(authorization, client, target)
+        .flatMap(principal ->
+            validated(client, version, manifest, principal.name())
+                .flatMap(response ->
+                    writes
+                        .record(
+                            principal.name(),
+                            "register manifest",
+                            target,
+                            response.getStatusCode().value(),
+                            response.getStatusCode().is2xxSuccessful()
+                                ? "REGISTERED"
+                                : "REJECTED: " + ((Rejected) response.getBody()).message())
+                        .thenReturn(response)));
+  }
+
+  private Mono<ResponseEntity<Object>> validated(
+      String client, String version, OperationManifest manifest, String registeredBy) {
     List<ClientOperation> entries = entries(client, version, manifest);
     var inputs =
         entries.stream()
@@ -74,7 +109,7 @@ public class ManifestController {
         .flatMap(broken ->
             broken.isEmpty()
                 ? operations
-                    .replace(client, version, entries)
+                    .replace(client, version, entries, registeredBy)
                     .thenReturn(
                         ResponseEntity.ok((Object) new Registered(client, version, entries.size())))
                 : Mono.just(
@@ -88,15 +123,19 @@ public class ManifestController {
   }
 
   @GetMapping("/clients")
-  public Flux<ClientVersionSummary> clients() {
-    return operations.clients();
+  public Flux<ClientVersionSummary> clients(
+      @RequestHeader(value = AUTHORIZATION, required = false) String authorization) {
+    return access.history(authorization).thenMany(operations.clients());
   }
 
   @GetMapping("/clients/{client}/versions/{version}/manifest")
   public Mono<OperationManifest> manifest(
-      @PathVariable String client, @PathVariable String version) {
-    return operations
-        .manifest(client, version)
+      @PathVariable String client,
+      @PathVariable String version,
+      @RequestHeader(value = AUTHORIZATION, required = false) String authorization) {
+    return access
+        .deliveries(authorization)
+        .thenMany(operations.manifest(client, version))
         .map(op -> new OperationManifest.Entry(op.id(), op.name(), op.type(), op.body()))
         .collectList()
         .filter(list -> !list.isEmpty())
@@ -107,9 +146,24 @@ public class ManifestController {
 
   @DeleteMapping("/clients/{client}/versions/{version}")
   public Mono<Map<String, Object>> retire(
-      @PathVariable String client, @PathVariable String version) {
-    return operations
-        .retire(client, version)
+      @PathVariable String client,
+      @PathVariable String version,
+      @RequestHeader(value = AUTHORIZATION, required = false) String authorization) {
+    String target = client + "@" + version;
+    return access
+        .admin(authorization, "retire manifest", target)
+        .flatMap(admin ->
+            operations
+                .retire(client, version)
+                .flatMap(count ->
+                    writes
+                        .record(
+                            admin.name(),
+                            "retire manifest",
+                            target,
+                            count > 0 ? 200 : 404,
+                            count > 0 ? "RETIRED " + count + " operation(s)" : "NOT_FOUND")
+                        .thenReturn(count)))
         .filter(count -> count > 0)
         .map(count ->
             Map.<String, Object>of(
@@ -120,9 +174,12 @@ public class ManifestController {
 
   /** For routers and BFFs resolving a persisted document id. */
   @GetMapping("/operations/{id}")
-  public Mono<ClientOperation> operation(@PathVariable String id) {
-    return operations
-        .byId(id)
+  public Mono<ClientOperation> operation(
+      @PathVariable String id,
+      @RequestHeader(value = AUTHORIZATION, required = false) String authorization) {
+    return access
+        .deliveries(authorization)
+        .then(operations.byId(id))
         .switchIfEmpty(Mono.error(RequestRules.notFound("no registered operation " + id)));
   }
 

@@ -53,19 +53,22 @@ public class OperationStore {
   public Flux<ClientVersionSummary> clients() {
     return database
         .sql(
-            "SELECT client, client_version, count(*) AS operations, max(created_at) AS registered_at"
-                + " FROM client_operations GROUP BY client, client_version ORDER BY client, client_version")
+            "SELECT client, client_version, count(*) AS operations, max(created_at) AS registered_at,"
+                + " max(registered_by) AS registered_by FROM client_operations"
+                + " GROUP BY client, client_version ORDER BY client, client_version")
         .map(row ->
             new ClientVersionSummary(
                 row.get("client", String.class),
                 row.get("client_version", String.class),
                 row.get("operations", Long.class),
-                row.get("registered_at", java.time.OffsetDateTime.class)))
+                row.get("registered_at", java.time.OffsetDateTime.class),
+                row.get("registered_by", String.class)))
         .all();
   }
 
   /** Replaces the client version's manifest as a whole, atomically. */
-  public Mono<Void> replace(String client, String clientVersion, List<ClientOperation> operations) {
+  public Mono<Void> replace(
+      String client, String clientVersion, List<ClientOperation> operations, String registeredBy) {
     Mono<Void> delete = retire(client, clientVersion).then();
     Flux<Long> inserts =
         Flux.fromIterable(operations)
@@ -73,13 +76,15 @@ public class OperationStore {
               var spec =
                   database
                       .sql(
-                          "INSERT INTO client_operations (client, client_version, operation_id, name, type, body)"
-                              + " VALUES (:client, :version, :id, :name, :type, :body)")
+                          "INSERT INTO client_operations"
+                              + " (client, client_version, operation_id, name, type, body, registered_by)"
+                              + " VALUES (:client, :version, :id, :name, :type, :body, :by)")
                       .bind("client", client)
                       .bind("version", clientVersion)
                       .bind("id", operation.id())
                       .bind("type", operation.type())
-                      .bind("body", operation.body());
+                      .bind("body", operation.body())
+                      .bind("by", registeredBy);
               spec =
                   operation.name() == null
                       ? spec.bindNull("name", String.class)

@@ -62,28 +62,29 @@ public class SchemaPublisher {
     this.transaction = transaction;
   }
 
+  /** {@code actor}: the principal publishing, stored with the versions it creates. */
   public Mono<PublishReport> publish(
-      String subgraph, SchemaCandidate candidate, boolean acceptBreaking) {
+      String subgraph, SchemaCandidate candidate, boolean acceptBreaking, String actor) {
     String reason = "publish " + subgraph + describe(candidate.label());
     return database
         .sql("SELECT pg_advisory_xact_lock(" + PUBLISH_LOCK + ")")
         .then()
-        .then(evaluate(subgraph, candidate, acceptBreaking, true, reason))
+        .then(evaluate(subgraph, candidate, acceptBreaking, true, reason, actor))
         .as(transaction::transactional);
   }
 
   /** The same decision as {@link #publish} without storing anything. */
   public Mono<PublishReport> check(
       String subgraph, SchemaCandidate candidate, boolean acceptBreaking) {
-    return evaluate(subgraph, candidate, acceptBreaking, false, "check");
+    return evaluate(subgraph, candidate, acceptBreaking, false, "check", null);
   }
 
   /** Makes an earlier version current again, as a new version, checked like a publish. */
   public Mono<PublishReport> rollback(
-      String subgraph, SchemaVersion target, boolean acceptBreaking) {
+      String subgraph, SchemaVersion target, boolean acceptBreaking, String actor) {
     var candidate =
         new SchemaCandidate(target.routingUrl(), target.sdl(), "rollback to v" + target.version());
-    return publish(subgraph, candidate, acceptBreaking);
+    return publish(subgraph, candidate, acceptBreaking, actor);
   }
 
   private Mono<PublishReport> evaluate(
@@ -91,7 +92,8 @@ public class SchemaPublisher {
       SchemaCandidate candidate,
       boolean acceptBreaking,
       boolean store,
-      String reason) {
+      String reason,
+      String actor) {
     Mono<List<SchemaVersion>> current = schemas.currentSchemas().collectList();
     Mono<Optional<SupergraphVersion>> latest =
         supergraphs.latest().map(Optional::of).defaultIfEmpty(Optional.empty());
@@ -137,7 +139,8 @@ public class SchemaPublisher {
                           null,
                           composition));
                 }
-                return storeAccepted(subgraph, candidate, composition, currentSchemas, reason);
+                return storeAccepted(
+                    subgraph, candidate, composition, currentSchemas, reason, actor);
               });
         });
   }
@@ -147,14 +150,16 @@ public class SchemaPublisher {
       SchemaCandidate candidate,
       Composition composition,
       List<SchemaVersion> currentSchemas,
-      String reason) {
+      String reason,
+      String actor) {
     return schemas
         .append(
             subgraph,
             candidate.routingUrl(),
             candidate.sdl(),
             candidate.sha256(),
-            candidate.label())
+            candidate.label(),
+            actor)
         .flatMap(stored -> {
           Map<String, Integer> composedFrom = new LinkedHashMap<>();
           currentSchemas.forEach(s -> composedFrom.put(s.subgraph(), s.version()));
@@ -165,7 +170,8 @@ public class SchemaPublisher {
                   composition.apiSdl(),
                   Sha256.hex(composition.supergraphSdl()),
                   composedFrom,
-                  reason)
+                  reason,
+                  actor)
               .map(supergraph -> {
                 log.info(
                     "Published {} v{}; supergraph version {}",

@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 public class SchemaStore {
 
   private static final String COLUMNS =
-      "v.subgraph, v.version, v.routing_url, v.sdl, v.sdl_sha256, v.label, v.created_at";
+      "v.subgraph, v.version, v.routing_url, v.sdl, v.sdl_sha256, v.label, v.created_at,"
+          + " v.published_by";
 
   private final DatabaseClient database;
 
@@ -65,7 +66,12 @@ public class SchemaStore {
 
   /** Stores a new version and makes it the subgraph's current one. Call inside the publish lock. */
   public Mono<SchemaVersion> append(
-      String subgraph, String routingUrl, String sdl, String sdlSha256, String label) {
+      String subgraph,
+      String routingUrl,
+      String sdl,
+      String sdlSha256,
+      String label,
+      String publishedBy) {
     return database
         .sql("INSERT INTO subgraphs (name) VALUES (:name) ON CONFLICT (name) DO NOTHING")
         .bind("name", subgraph)
@@ -73,15 +79,18 @@ public class SchemaStore {
         .then(
             database
                 .sql(
-                    "INSERT INTO schema_versions (subgraph, version, routing_url, sdl, sdl_sha256, label)"
-                        + " SELECT :subgraph, coalesce(max(version), 0) + 1, :url, :sdl, :sha, :label"
+                    "INSERT INTO schema_versions"
+                        + " (subgraph, version, routing_url, sdl, sdl_sha256, label, published_by)"
+                        + " SELECT :subgraph, coalesce(max(version), 0) + 1, :url, :sdl, :sha, :label, :by"
                         + " FROM schema_versions WHERE subgraph = :subgraph"
-                        + " RETURNING subgraph, version, routing_url, sdl, sdl_sha256, label, created_at")
+                        + " RETURNING subgraph, version, routing_url, sdl, sdl_sha256, label, created_at,"
+                        + " published_by")
                 .bind("subgraph", subgraph)
                 .bind("url", routingUrl)
                 .bind("sdl", sdl)
                 .bind("sha", sdlSha256)
                 .bind("label", label == null ? "" : label)
+                .bind("by", publishedBy)
                 .map(SchemaStore::read)
                 .one())
         .flatMap(stored ->
@@ -102,6 +111,7 @@ public class SchemaStore {
         row.get("sdl", String.class),
         row.get("sdl_sha256", String.class),
         label == null || label.isEmpty() ? null : label,
-        row.get("created_at", OffsetDateTime.class));
+        row.get("created_at", OffsetDateTime.class),
+        row.get("published_by", String.class));
   }
 }

@@ -2,7 +2,10 @@ package dev.storefront.registry.subgraph;
 
 import java.time.OffsetDateTime;
 
-/** One accepted schema of a subgraph. Versions count from 1 per subgraph and never change. */
+/**
+ * One accepted schema of a subgraph. Versions count from 1 per subgraph and never change. {@code
+ * publishedBy}: the principal that published it (null for versions from before principals).
+ */
 public record SchemaVersion(
     String subgraph,
     int version,
@@ -10,4 +13,5 @@ public record SchemaVersion(
     String sdl,
     String sdlSha256,
     String label,
-    OffsetDateTime createdAt) {}
+    OffsetDateTime createdAt,
+    String publishedBy) {}

@@ -1,5 +1,6 @@
 package dev.storefront.registry.supergraph;
 
+import dev.storefront.registry.access.RegistryAccess;
 import dev.storefront.registry.web.RequestRules;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -17,15 +18,18 @@ import reactor.core.publisher.Mono;
 
 /**
  * Supergraph delivery for routers: the latest supergraph with a strong ETag, so a polling router
- * that already has it gets an empty 304.
+ * that already has it gets an empty 304. In production only the router and administrators read the
+ * supergraph (it names every subgraph's address).
  */
 @RestController
 public class SupergraphController {
 
   private final SupergraphStore supergraphs;
+  private final RegistryAccess access;
 
-  public SupergraphController(SupergraphStore supergraphs) {
+  public SupergraphController(SupergraphStore supergraphs, RegistryAccess access) {
     this.supergraphs = supergraphs;
+    this.access = access;
   }
 
   public record SupergraphSummary(
@@ -33,13 +37,16 @@ public class SupergraphController {
       String sha256,
       Map<String, Integer> composedFrom,
       String reason,
-      OffsetDateTime createdAt) {}
+      OffsetDateTime createdAt,
+      String publishedBy) {}
 
   @GetMapping("/supergraph")
   public Mono<ResponseEntity<String>> latest(
-      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-    return supergraphs
-        .latest()
+      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    return access
+        .deliveries(authorization)
+        .then(supergraphs.latest())
         .map(latest -> {
           boolean unchanged = ifNoneMatch != null && matches(ifNoneMatch, latest.etag());
           var response =
@@ -57,17 +64,23 @@ public class SupergraphController {
   }
 
   @GetMapping("/supergraph/versions")
-  public Flux<SupergraphSummary> history() {
-    return supergraphs
-        .history()
+  public Flux<SupergraphSummary> history(
+      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    return access
+        .history(authorization)
+        .thenMany(supergraphs.history())
         .map(v ->
-            new SupergraphSummary(v.id(), v.sha256(), v.composedFrom(), v.reason(), v.createdAt()));
+            new SupergraphSummary(
+                v.id(), v.sha256(), v.composedFrom(), v.reason(), v.createdAt(), v.publishedBy()));
   }
 
   @GetMapping(value = "/supergraph/versions/{id}", produces = MediaType.TEXT_PLAIN_VALUE)
-  public Mono<String> version(@PathVariable long id) {
-    return supergraphs
-        .byId(id)
+  public Mono<String> version(
+      @PathVariable long id,
+      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    return access
+        .deliveries(authorization)
+        .then(supergraphs.byId(id))
         .map(SupergraphVersion::supergraphSdl)
         .switchIfEmpty(Mono.error(RequestRules.notFound("no supergraph version " + id)));
   }

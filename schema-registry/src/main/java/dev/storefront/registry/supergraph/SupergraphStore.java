@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class SupergraphStore {
 
   private static final String COLUMNS =
-      "id, supergraph, api_sdl, sha256, composed_from::text AS composed_from, reason, created_at";
+      "id, supergraph, api_sdl, sha256, composed_from::text AS composed_from, reason, created_at,"
+          + " published_by";
 
   private final DatabaseClient database;
   private final JsonMapper json;
@@ -44,7 +45,7 @@ public class SupergraphStore {
     return database
         .sql(
             "SELECT id, NULL AS supergraph, NULL AS api_sdl, sha256, composed_from::text AS composed_from,"
-                + " reason, created_at FROM supergraph_versions ORDER BY id DESC")
+                + " reason, created_at, published_by FROM supergraph_versions ORDER BY id DESC")
         .map(this::read)
         .all();
   }
@@ -54,17 +55,20 @@ public class SupergraphStore {
       String apiSdl,
       String sha256,
       Map<String, Integer> composedFrom,
-      String reason) {
+      String reason,
+      String publishedBy) {
     return database
         .sql(
-            "INSERT INTO supergraph_versions (supergraph, api_sdl, sha256, composed_from, reason)"
-                + " VALUES (:supergraph, :api, :sha, :from, :reason) RETURNING "
+            "INSERT INTO supergraph_versions"
+                + " (supergraph, api_sdl, sha256, composed_from, reason, published_by)"
+                + " VALUES (:supergraph, :api, :sha, :from, :reason, :by) RETURNING "
                 + COLUMNS)
         .bind("supergraph", supergraphSdl)
         .bind("api", apiSdl)
         .bind("sha", sha256)
         .bind("from", Json.of(json.writeValueAsString(composedFrom)))
         .bind("reason", reason)
+        .bind("by", publishedBy)
         .map(this::read)
         .one();
   }
@@ -78,6 +82,7 @@ public class SupergraphStore {
         json.readValue(
             row.get("composed_from", String.class), new TypeReference<Map<String, Integer>>() {}),
         row.get("reason", String.class),
-        row.get("created_at", OffsetDateTime.class));
+        row.get("created_at", OffsetDateTime.class),
+        row.get("published_by", String.class));
   }
 }

@@ -11,7 +11,8 @@ public record SupergraphVersion(
     String sha256,
     Map<String, Integer> composedFrom,
     String reason,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt,
+    String publishedBy) {
 
   /** A strong ETag: the same supergraph text always has the same tag. */
   public String etag() {

@@ -15,11 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** With publish-on-startup, the subgraph sends its schema file to the registry once ready. */
+/**
+ * With publish-on-startup, the subgraph sends its schema file to the registry once ready, with its
+ * own registry token.
+ */
 @SubgraphTest
 class SchemaSelfPublishTest {
 
   static final BlockingQueue<String> PUBLISHED = new LinkedBlockingQueue<>();
+  static final BlockingQueue<String> AUTHORIZATION = new LinkedBlockingQueue<>();
   static HttpServer registry;
 
   @DynamicPropertySource
@@ -28,6 +32,7 @@ class SchemaSelfPublishTest {
     registry.createContext(
         "/subgraphs/catalog/publish",
         exchange -> {
+          AUTHORIZATION.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
           PUBLISHED.add(
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
           byte[] answer =
@@ -43,6 +48,7 @@ class SchemaSelfPublishTest {
     properties.add(
         "storefront.registry.url", () -> "http://127.0.0.1:" + registry.getAddress().getPort());
     properties.add("storefront.registry.label", () -> "test-label");
+    properties.add("storefront.registry.token", () -> "catalog-registry-token");
   }
 
   @AfterAll
@@ -51,8 +57,9 @@ class SchemaSelfPublishTest {
   }
 
   @Test
-  void publishesTheSchemaFileWithItsOwnRoutingUrl() throws InterruptedException {
+  void publishesTheSchemaFileWithItsOwnRoutingUrlAndToken() throws InterruptedException {
     String body = PUBLISHED.poll(30, TimeUnit.SECONDS);
+    assertThat(AUTHORIZATION.poll()).isEqualTo("Bearer catalog-registry-token");
     assertThat(body).isNotNull();
     assertThat(body)
         .contains("type Product @key(fields: \\\"id\\\")")

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     event)
  * @param routerConnectTimeout how long opening a connection to the router may take
  * @param registryUrl the schema registry the manifest is registered with
+ * @param registryToken this client's registry credential (STOREFRONT_REGISTRY_TOKEN)
  * @param clientName the client the manifest is registered as (e.g. {@code bff-mobile})
  * @param clientVersion the client version; empty means the build's version (build-info)
  * @param manifestLocation where the build put the manifest
@@ -22,6 +23,7 @@ public record BffProperties(
     Duration routerTimeout,
     Duration routerConnectTimeout,
     String registryUrl,
+    String registryToken,
     String clientName,
     String clientVersion,
     String manifestLocation,

@@ -70,6 +70,7 @@ public class BffSupportAutoConfiguration {
         properties.registryUrl(),
         properties.clientName(),
         version,
+        properties.registryToken(),
         registration.initialBackoff(),
         registration.maxBackoff(),
         registration.rejectedRetry(),

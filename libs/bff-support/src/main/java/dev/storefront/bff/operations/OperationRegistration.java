@@ -24,6 +24,10 @@ import reactor.core.scheduler.Schedulers;
  * while the registry is unreachable or answers 5xx; slowly, logging the registry's report as an
  * error, while it rejects the manifest (4xx: an operation does not validate). The health indicator
  * {@code persistedOperations} (part of readiness) is DOWN until the registry has accepted it.
+ *
+ * <p>The request carries the BFF's own registry credential ({@code Authorization: Bearer}): the
+ * registry lets a client register only its own manifests. Refused credentials (401, 403) are
+ * retried like rejections, since only an operator can fix them.
  */
 public class OperationRegistration implements SmartLifecycle {
 
@@ -42,6 +46,7 @@ public class OperationRegistration implements SmartLifecycle {
   private final URI manifestUri;
   private final String client;
   private final String version;
+  private final String token;
   private final Duration initialBackoff;
   private final Duration maxBackoff;
   private final Duration rejectedRetry;
@@ -57,6 +62,7 @@ public class OperationRegistration implements SmartLifecycle {
       String registryUrl,
       String client,
       String version,
+      String token,
       Duration initialBackoff,
       Duration maxBackoff,
       Duration rejectedRetry,
@@ -65,6 +71,7 @@ public class OperationRegistration implements SmartLifecycle {
     this.operations = operations;
     this.client = client;
     this.version = version;
+    this.token = token == null ? "" : token.strip();
     this.manifestUri =
         UriComponentsBuilder.fromUriString(registryUrl)
             .path("/clients/{client}/versions/{version}/manifest")
@@ -101,6 +108,11 @@ public class OperationRegistration implements SmartLifecycle {
   Mono<Duration> attempt() {
     return web.put()
         .uri(manifestUri)
+        .headers(headers -> {
+          if (!token.isEmpty()) {
+            headers.setBearerAuth(token);
+          }
+        })
         .contentType(MediaType.APPLICATION_JSON)
         .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
         .bodyValue(operations.manifestJson())
@@ -127,6 +139,19 @@ public class OperationRegistration implements SmartLifecycle {
       return Duration.ZERO;
     }
     String report = body.length() > 4000 ? body.substring(0, 4000) + "…" : body;
+    if (status.value() == 401 || status.value() == 403) {
+      state.set(new State(false, attempts, null, "refused: " + report, status.value()));
+      log.error(
+          "The schema registry refused {}'s credential for {}@{} (HTTP {}; set"
+              + " STOREFRONT_REGISTRY_TOKEN to the client's own token); retrying in {}: {}",
+          client,
+          client,
+          version,
+          status.value(),
+          rejectedRetry,
+          report);
+      return rejectedRetry;
+    }
     if (status.is4xxClientError()) {
       state.set(new State(false, attempts, null, "rejected: " + report, status.value()));
       log.error(

@@ -45,6 +45,7 @@ class OperationRegistrationTest {
             registry.url(""),
             "bff-test",
             "1.2.3-SNAPSHOT",
+            "bff-test-registry-token",
             Duration.ofMillis(50),
             Duration.ofMillis(200),
             rejectedRetry,
@@ -74,6 +75,7 @@ class OperationRegistrationTest {
     assertThat(put.method()).isEqualTo("PUT");
     assertThat(put.path()).isEqualTo("/clients/bff-test/versions/1.2.3-SNAPSHOT/manifest");
     assertThat(put.header("Content-Type")).startsWith("application/json");
+    assertThat(put.header("Authorization")).isEqualTo("Bearer bff-test-registry-token");
     assertThat(put.body()).isEqualTo(OPERATIONS.manifestJson());
     assertThat(registration.state().attempts()).isEqualTo(3);
   }
@@ -98,6 +100,23 @@ class OperationRegistrationTest {
     assertThat(down.getStatus()).isEqualTo(Status.DOWN);
     assertThat(down.getDetails().get("lastError").toString()).contains("do not validate");
     await().atMost(Duration.ofSeconds(5)).until(() -> registry.requests().size() >= 2);
+  }
+
+  @Test
+  void aRefusedCredentialStaysDownSayingSo() {
+    registry.answer(r ->
+        Response.json(
+            403, "{\"detail\":\"bff-mobile (client) may not register manifests of bff-test\"}"));
+    var health =
+        new PersistedOperationsHealthIndicator(registration(Duration.ofSeconds(60)), OPERATIONS);
+
+    registration.start();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> registration.state().attempts() >= 1);
+    assertThat(registration.registered()).isFalse();
+    assertThat(registration.state().lastStatus()).isEqualTo(403);
+    assertThat(registration.state().lastError()).startsWith("refused").contains("may not register");
+    assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
   }
 
   @Test

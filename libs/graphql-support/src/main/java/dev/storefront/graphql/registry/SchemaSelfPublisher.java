@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishes the subgraph's schema file (the contract, {@code schema/<name>.graphqls}) to the schema
  * registry once the service is ready, when {@code storefront.registry.publish-on-startup} is true.
  * A rejection is logged with the registry's reason and does not stop the service: the registry
- * keeps serving the last accepted supergraph, so the router is unaffected.
+ * keeps serving the last accepted supergraph, so the router is unaffected. The request carries the
+ * subgraph's own registry credential ({@code storefront.registry.token}, environment variable
+ * {@code STOREFRONT_REGISTRY_TOKEN}): the registry lets a subgraph publish only its own schema.
  */
 public class SchemaSelfPublisher implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -43,6 +45,13 @@ public class SchemaSelfPublisher implements ApplicationListener<ApplicationReady
             "storefront.registry.routing-url",
             "http://127.0.0.1:" + env.getProperty("local.server.port") + "/graphql");
     String label = env.getProperty("storefront.registry.label", "startup");
+    String token = env.getProperty("storefront.registry.token", "");
+    if (token.isBlank()) {
+      log.warn(
+          "No STOREFRONT_REGISTRY_TOKEN: the registry will refuse {}'s schema (it takes writes"
+              + " only from its principals)",
+          name);
+    }
     try {
       String sdl =
           new ClassPathResource("schema/" + name + ".graphqls")
@@ -52,9 +61,11 @@ public class SchemaSelfPublisher implements ApplicationListener<ApplicationReady
           HttpRequest.newBuilder(URI.create(registry + "/subgraphs/" + name + "/publish"))
               .header("content-type", "application/json")
               .timeout(Duration.ofSeconds(60))
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build();
-      var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+              .POST(HttpRequest.BodyPublishers.ofString(body));
+      if (!token.isBlank()) {
+        request.header("authorization", "Bearer " + token.strip());
+      }
+      var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       var report = json.readTree(response.body());
       if (response.statusCode() == 200) {
         log.info("Schema registry: {}", report.path("message").asString());
