@@ -6,6 +6,7 @@ import dev.storefront.testsupport.ServiceTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,20 @@ class WebhookMatchingTest {
     // Refused events are not marked processed: the genuine one still applies afterwards.
     post(succeeded(orderA, intentOf(orderA), "25.0", "EUR")).expectStatus().isOk();
     assertThat(status(orderA)).isEqualTo("AUTHORIZED");
+  }
+
+  @Test
+  void aPaymentWhoseIntentIsNotRecordedYetIsRetriedLaterNotRefused() {
+    UUID order = pendingPayment(null, "10.00", "EUR");
+    post(succeeded(order, "pi_not_yet", "10.00", "EUR"))
+        .expectStatus()
+        .isEqualTo(409)
+        .expectBody()
+        .jsonPath("$.result")
+        .isEqualTo("the payment has no intent yet");
+    assertThat(status(order)).isEqualTo("PENDING");
+    assertThat(intentOf(order)).isNull();
+    assertThat(refusalCount(order)).isZero();
   }
 
   @Test
@@ -180,16 +195,17 @@ class WebhookMatchingTest {
 
   private UUID pendingPayment(String intentId, String amount, String currency) {
     UUID order = UUID.randomUUID();
-    db.sql(
-            "INSERT INTO payments (id, order_id, user_id, amount, currency_code, status, intent_id,"
-                + " next_attempt_at, deadline_at) VALUES (:id, :order, 'user-1', :amount::numeric,"
-                + " :currency, 'PENDING', :intent, now() + interval '1 hour',"
-                + " now() + interval '1 hour')")
-        .bind("id", UUID.randomUUID())
-        .bind("order", order)
-        .bind("amount", amount)
-        .bind("currency", currency)
-        .bind("intent", intentId)
+    var insert =
+        db.sql(
+                "INSERT INTO payments (id, order_id, user_id, amount, currency_code, status, intent_id,"
+                    + " next_attempt_at, deadline_at) VALUES (:id, :order, 'user-1', :amount::numeric,"
+                    + " :currency, 'PENDING', :intent, now() + interval '1 hour',"
+                    + " now() + interval '1 hour')")
+            .bind("id", UUID.randomUUID())
+            .bind("order", order)
+            .bind("amount", amount)
+            .bind("currency", currency);
+    (intentId == null ? insert.bindNull("intent", String.class) : insert.bind("intent", intentId))
         .then()
         .block();
     return order;
@@ -206,9 +222,10 @@ class WebhookMatchingTest {
   private String column(UUID order, String column) {
     return db.sql("SELECT " + column + " FROM payments WHERE order_id = :order")
         .bind("order", order)
-        .map(row -> row.get(0, String.class))
+        .map(row -> Optional.ofNullable(row.get(0, String.class)))
         .one()
-        .block();
+        .block()
+        .orElse(null);
   }
 
   private Map<String, Object> refusals(UUID order) {
