@@ -6,9 +6,16 @@
 // per second, checkout latency (p50/p99), time until each order was final, and invariant checks.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 
 const ROUTER = process.env.ROUTER_URL ?? 'http://127.0.0.1:4000/graphql';
 const SANDBOX = process.env.SANDBOX_URL ?? 'http://127.0.0.1:4090';
+// The sandbox's admin API takes the token ./platform generated for it (a sandbox started before
+// tokens existed has no file and needs none; a refusal stops the bench with the sandbox's answer).
+const ADMIN_TOKEN_FILE = new URL('../.run/sandbox-admin-token', import.meta.url);
+const ADMIN_TOKEN = process.env.SANDBOX_ADMIN_TOKEN
+  ?? (existsSync(ADMIN_TOKEN_FILE) ? readFileSync(ADMIN_TOKEN_FILE, 'utf8').trim() : '');
+const SANDBOX_ADMIN = ADMIN_TOKEN ? { authorization: `Bearer ${ADMIN_TOKEN}` } : {};
 const PG = ['-h', process.env.STOREFRONT_DATABASE_HOST ?? '127.0.0.1', '-p', process.env.STOREFRONT_DATABASE_PORT ?? '5432',
   '-U', process.env.STOREFRONT_DATABASE_USERNAME ?? 'postgres', '-tAq'];
 const SECONDS = Number(process.argv[2] ?? 60);
@@ -36,6 +43,12 @@ async function signIn(email, password) {
 
 const gql = (user, query, variables = {}) => request(tokens.get(user), query, variables);
 
+async function sandboxAdmin(path, init = {}) {
+  const response = await fetch(`${SANDBOX}${path}`, { ...init, headers: { ...init.headers, ...SANDBOX_ADMIN } });
+  if (!response.ok) throw new Error(`sandbox ${path}: HTTP ${response.status} ${await response.text()}`);
+  return response;
+}
+
 const sql = (db, query) => execFileSync('psql', [...PG, '-d', db, '-c', query], { encoding: 'utf8' }).trim();
 const percentile = (sorted, p) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN;
 
@@ -48,7 +61,7 @@ for (let i = 0; i < shoppers.length; i += 16) {
 for (const id of PRODUCTS) {
   await gql('admin', 'mutation($p: ID!, $n: Int!) { setStockLevel(productId: $p, onHand: $n) { id } }', { p: id, n: STOCK });
 }
-await fetch(`${SANDBOX}/sandbox/config`, { method: 'PUT', headers: { 'content-type': 'application/json' },
+await sandboxAdmin('/sandbox/config', { method: 'PUT', headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ latencyMs: 200, apiLatencyMs: 0, declineRate: 0.05, errorRate: 0, outage: false }) });
 console.log(`checkout benchmark: ${SECONDS}s, ${CLIENTS} clients, ${PRODUCTS.length} products, 5% of cards declined`);
 
@@ -108,7 +121,7 @@ for (const id of PRODUCTS) {
   }
 }
 const confirmed = new Set(sql('orders', `SELECT id FROM orders WHERE ${where} AND status = 'CONFIRMED'`).split('\n').filter(Boolean));
-const intents = await (await fetch(`${SANDBOX}/sandbox/payment_intents`)).json();
+const intents = await (await sandboxAdmin('/sandbox/payment_intents')).json();
 const charges = new Map();
 for (const intent of intents) if (intent.status === 'succeeded') charges.set(intent.reference, (charges.get(intent.reference) ?? 0) + 1);
 let doubleCharged = 0, chargedNotConfirmed = 0, confirmedNotCharged = 0;

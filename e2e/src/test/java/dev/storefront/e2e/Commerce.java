@@ -150,6 +150,7 @@ final class Commerce {
             HttpRequest.newBuilder(SANDBOX.resolve("/sandbox/config"))
                 .timeout(Duration.ofSeconds(30))
                 .header("content-type", "application/json")
+                .header("authorization", "Bearer " + sandboxAdminToken())
                 .PUT(HttpRequest.BodyPublishers.ofString(configJson))
                 .build());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -164,10 +165,31 @@ final class Commerce {
   /** The processor's intents for an order (its reference). */
   static List<JsonNode> intents(String orderId) {
     List<JsonNode> intents = new ArrayList<>();
-    Router.JSON
-        .readTree(Router.get(SANDBOX.resolve("/sandbox/payment_intents?reference=" + orderId)))
-        .forEach(intents::add);
+    var response =
+        Router.exchange(
+            HttpRequest.newBuilder(SANDBOX.resolve("/sandbox/payment_intents?reference=" + orderId))
+                .timeout(Duration.ofSeconds(10))
+                .header("authorization", "Bearer " + sandboxAdminToken())
+                .build());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    Router.JSON.readTree(response.body()).forEach(intents::add);
     return intents;
+  }
+
+  /** The token of the sandbox's admin API: what ./platform started it with. */
+  static String sandboxAdminToken() {
+    String fromEnvironment = System.getenv("SANDBOX_ADMIN_TOKEN");
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return fromEnvironment;
+    }
+    try {
+      return Files.readString(
+              SchemaRegistryTest.PLATFORM.getParent().resolve(".run/sandbox-admin-token"))
+          .strip();
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "no sandbox admin token: ./platform up writes .run/sandbox-admin-token", e);
+    }
   }
 
   static long succeededCharges(String orderId) {

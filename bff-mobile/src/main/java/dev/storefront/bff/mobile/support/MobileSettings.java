@@ -1,6 +1,7 @@
 package dev.storefront.bff.mobile.support;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record MobileSettings(Cache cache, Duration catalogMaxAge) {
 
   public MobileSettings {
-    cache = cache == null ? new Cache(null, null, null, null) : cache;
+    cache = cache == null ? new Cache(null, null, null, null, null, 0) : cache;
     catalogMaxAge = catalogMaxAge == null ? Duration.ofSeconds(60) : catalogMaxAge;
   }
 
@@ -23,13 +24,32 @@ public record MobileSettings(Cache cache, Duration catalogMaxAge) {
    * @param freshTtl how long a copy is served without asking the router
    * @param lastGoodTtl how long the last good copy is kept for when the router fails
    * @param timeout how long one Redis command may take before the cache is skipped
+   * @param maxScreens per screen kind (the screen's name up to its first {@code :}: {@code home},
+   *     {@code product}, {@code products}), how many screens are kept; storing one more drops the
+   *     oldest. Kinds not listed keep {@value #DEFAULT_MAX_SCREENS}.
+   * @param maxBodyBytes a larger screen is served but not stored
    */
-  public record Cache(String keyPrefix, Duration freshTtl, Duration lastGoodTtl, Duration timeout) {
+  public record Cache(
+      String keyPrefix,
+      Duration freshTtl,
+      Duration lastGoodTtl,
+      Duration timeout,
+      Map<String, Integer> maxScreens,
+      int maxBodyBytes) {
+
+    public static final int DEFAULT_MAX_SCREENS = 100;
+
     public Cache {
       keyPrefix = keyPrefix == null || keyPrefix.isBlank() ? "bff-mobile:screen:" : keyPrefix;
       freshTtl = freshTtl == null ? Duration.ofSeconds(60) : freshTtl;
       lastGoodTtl = lastGoodTtl == null ? Duration.ofHours(24) : lastGoodTtl;
       timeout = timeout == null ? Duration.ofMillis(300) : timeout;
+      maxScreens = maxScreens == null ? Map.of() : Map.copyOf(maxScreens);
+      maxBodyBytes = maxBodyBytes <= 0 ? 32 * 1024 : maxBodyBytes;
+    }
+
+    public int maxScreensOf(String kind) {
+      return maxScreens.getOrDefault(kind, DEFAULT_MAX_SCREENS);
     }
   }
 }

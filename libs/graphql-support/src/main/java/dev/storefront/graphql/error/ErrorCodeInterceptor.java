@@ -48,6 +48,12 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             ? extensions.get("code").toString()
             : codeFor(graphqlJavaClassification, dgsErrorType, error.getMessage()).name();
     extensions.put("code", code);
+    if (code.equals(ErrorCode.BAD_USER_INPUT.name()) && !extensions.containsKey("argument")) {
+      String variable = variableNamedIn(error.getMessage());
+      if (variable != null) {
+        extensions.put("argument", variable);
+      }
+    }
     return GraphqlErrorBuilder.newError()
         .message(error.getMessage())
         .locations(error.getLocations())
@@ -55,6 +61,18 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         .errorType(ErrorClassification.errorClassification(code))
         .extensions(extensions)
         .build();
+  }
+
+  /**
+   * graphql-java names a variable it could not coerce ({@code Variable 'first' has an invalid
+   * value: ...}): the argument the client has to fix.
+   */
+  static String variableNamedIn(String message) {
+    if (message == null || !message.startsWith("Variable '")) {
+      return null;
+    }
+    int end = message.indexOf('\'', "Variable '".length());
+    return end < 0 ? null : message.substring("Variable '".length(), end);
   }
 
   /**

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param declineRate initial share of declined intents
  * @param errorRate initial share of {@code /v1} calls answered 500
  * @param outage whether the sandbox starts down (every {@code /v1} call answers 503)
+ * @param adminToken the bearer token of the admin API under {@code /sandbox}; none: the admin API
+ *     is off
  */
 @ConfigurationProperties("sandbox")
 public record SandboxSettings(
@@ -23,4 +25,5 @@ public record SandboxSettings(
     long apiLatencyMs,
     double declineRate,
     double errorRate,
-    boolean outage) {}
+    boolean outage,
+    String adminToken) {}

@@ -17,19 +17,27 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "sandbox.webhook-url=" + SandboxTest.NOWHERE)
+    properties = {
+      "sandbox.webhook-url=" + SandboxTest.NOWHERE,
+      "sandbox.admin-token=" + SandboxTest.ADMIN_TOKEN
+    })
 @AutoConfigureWebTestClient
 public abstract class SandboxTest {
 
   public static final String NOWHERE = "http://127.0.0.1:9/webhooks";
   public static final String API_KEY = "sk_test_storefront";
   public static final String WEBHOOK_SECRET = "whsec_storefront_dev";
+  public static final String ADMIN_TOKEN = "sandbox-admin-test-token";
 
   @Autowired protected WebTestClient web;
 
+  /** The admin API's client: {@link #web} with the admin token. */
+  protected WebTestClient admin;
+
   @BeforeEach
   void resetSandbox() {
-    web.post().uri("/sandbox/reset").exchange().expectStatus().isOk();
+    admin = web.mutate().defaultHeader("Authorization", "Bearer " + ADMIN_TOKEN).build();
+    admin.post().uri("/sandbox/reset").exchange().expectStatus().isOk();
   }
 
   protected WebTestClient.ResponseSpec create(String key, String amount, String reference) {
@@ -70,16 +78,17 @@ public abstract class SandboxTest {
 
   protected JsonNode configure(Map<String, ?> change) {
     return json(
-        web.put().uri("/sandbox/config").bodyValue(change).exchange().expectStatus().isOk());
+        admin.put().uri("/sandbox/config").bodyValue(change).exchange().expectStatus().isOk());
   }
 
   protected JsonNode stats() {
-    return json(web.get().uri("/sandbox/stats").exchange().expectStatus().isOk());
+    return json(admin.get().uri("/sandbox/stats").exchange().expectStatus().isOk());
   }
 
   protected JsonNode intentsWithReference(String reference) {
     return json(
-        web.get()
+        admin
+            .get()
             .uri("/sandbox/payment_intents?reference={reference}", reference)
             .exchange()
             .expectStatus()

@@ -1,8 +1,12 @@
 package dev.storefront.accounts.login;
 
 import dev.storefront.accounts.AuthSettings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -92,12 +96,25 @@ class LoginFailures {
     this.window = settings.loginLockout().window();
   }
 
+  // Keys name the account and the address by a digest, so a key's length never depends on what a
+  // client sent (LoginMutation also refuses over-long emails).
   static String accountKey(String email) {
-    return PREFIX + "account:" + email;
+    return PREFIX + "account:" + digest(email);
   }
 
   static String addressKey(String address) {
-    return PREFIX + "address:" + address;
+    return PREFIX + "address:" + digest(address);
+  }
+
+  private static String digest(String value) {
+    try {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -46,6 +46,12 @@ public class LoginMutation {
   public CompletableFuture<AuthPayload> login(
       @InputArgument String email, @InputArgument String password, DgsDataFetchingEnvironment env) {
     String normalised = EmailAddress.normalise(email);
+    if (normalised.length() > EmailAddress.MAX_LENGTH) {
+      // No account has such an address, so saying so tells nothing about accounts.
+      return CompletableFuture.failedFuture(
+          ClientError.badUserInput(
+              "email", "email must be at most " + EmailAddress.MAX_LENGTH + " characters"));
+    }
     Optional<String> address = ClientAddress.of(env);
     return failures
         .beginAttempt(normalised, address)

@@ -176,6 +176,21 @@ class LoginTest {
   }
 
   @Test
+  void aHugeEmailIsBadInputAndLeavesNoKeyOfItsSize() {
+    String address = TestUsers.uniqueClientAddress();
+    String huge = "a".repeat(200_000) + "@example.com";
+    GraphQlErrors.expectBadUserInput(login(address, huge, "wrong password"), "email");
+    assertThat(redis.hasKey(LoginFailures.accountKey(huge.toLowerCase())).block()).isFalse();
+    // An email at the limit is counted, under a key of fixed length.
+    String longest = "b".repeat(254 - "@example.com".length()) + "@example.com";
+    GraphQlErrors.expectCode(login(address, longest, "wrong password"), "UNAUTHENTICATED");
+    String key = LoginFailures.accountKey(longest);
+    assertThat(redis.opsForValue().get(key).block()).isEqualTo("1");
+    assertThat(key).hasSizeLessThan(100);
+    assertThat(LoginFailures.addressKey("x".repeat(10_000))).hasSizeLessThan(100);
+  }
+
+  @Test
   void withoutAClientAddressOnlyTheAccountIsCounted() {
     var user = TestUsers.register(graphQl);
     keys.add(LoginFailures.accountKey(user.email()));

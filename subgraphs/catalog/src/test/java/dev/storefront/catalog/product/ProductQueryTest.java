@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.storefront.testsupport.GraphQlErrors;
 import dev.storefront.testsupport.SubgraphTest;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -185,6 +186,48 @@ class ProductQueryTest {
             .variable("filter", Map.of("minPrice", "10", "maxPrice", "5"))
             .execute(),
         "filter");
+  }
+
+  @Test
+  void outOfRangePricesAndPageSizesAreBadUserInputNamingTheArgument() {
+    for (String price :
+        new String[] {
+          "1e999999999",
+          "1E+3",
+          "Infinity",
+          "-Infinity",
+          "NaN",
+          "9".repeat(400),
+          "0x10",
+          "12345678901.00",
+          "1.001",
+          "-0.01"
+        }) {
+      GraphQlErrors.expectBadUserInput(
+          graphQl.document(PAGE).variable("filter", Map.of("minPrice", price)).execute(),
+          "filter.minPrice");
+      GraphQlErrors.expectBadUserInput(
+          graphQl.document(PAGE).variable("filter", Map.of("maxPrice", price)).execute(),
+          "filter.maxPrice");
+    }
+    GraphQlErrors.expectBadUserInput(
+        graphQl.document(PAGE).variable("filter", Map.of("categoryId", "9".repeat(400))).execute(),
+        "filter.categoryId");
+    GraphQlErrors.expectBadUserInput(
+        graphQl.document(PAGE).variable("first", new BigInteger("9".repeat(400))).execute(),
+        "first");
+    GraphQlErrors.expectBadUserInput(
+        graphQl.document(PAGE).variable("first", 2_147_483_648L).execute(), "first");
+    GraphQlErrors.expectBadUserInput(
+        graphQl.document(PAGE).variable("first", -1).execute(), "first");
+    // The largest price the column holds still filters.
+    graphQl
+        .document(PAGE)
+        .variable("filter", Map.of("minPrice", "9999999999.99"))
+        .execute()
+        .path("products.edges")
+        .entityList(Object.class)
+        .hasSize(0);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.storefront.payments.webhook;
 
 import dev.storefront.payments.payment.PaymentOutcomes;
 import dev.storefront.payments.processor.ProcessorSettings;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -21,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The card processor's webhooks: verified (signature and timestamp), deduplicated by event id, and
- * applied to the payment named by the intent's reference (the order id). A 2xx tells the processor
- * to stop redelivering; anything else makes it try again later.
+ * applied to the payment named by the intent's reference (the order id) only when the intent,
+ * amount and currency are that payment's own; a mismatch is recorded and answered 409, changing
+ * nothing. A 2xx tells the processor to stop redelivering; anything else makes it try again later.
  */
 @RestController
 public class ProcessorWebhookController {
@@ -32,6 +34,7 @@ public class ProcessorWebhookController {
 
   private final WebhookSignature signature;
   private final PaymentOutcomes outcomes;
+  private final RefusedWebhooks refused;
   private final DatabaseClient db;
   private final TransactionalOperator tx;
   private final JsonMapper json;
@@ -40,11 +43,13 @@ public class ProcessorWebhookController {
   public ProcessorWebhookController(
       ProcessorSettings settings,
       PaymentOutcomes outcomes,
+      RefusedWebhooks refused,
       DatabaseClient db,
       TransactionalOperator tx,
       JsonMapper json) {
     this.signature = new WebhookSignature(settings.webhookSecret(), settings.webhookTolerance());
     this.outcomes = outcomes;
+    this.refused = refused;
     this.db = db;
     this.tx = tx;
     this.json = json;
@@ -79,34 +84,51 @@ public class ProcessorWebhookController {
     if (eventId == null || eventId.isBlank()) {
       return Mono.just(reply(HttpStatus.BAD_REQUEST, "event id missing"));
     }
-    String intentId = intent.path("id").asString(null);
+    IntentClaim claim = IntentClaim.from(orderId, intent);
     Mono<Boolean> apply =
         switch (type) {
-          case "payment_intent.succeeded" -> outcomes.authorize(orderId, intentId);
+          case "payment_intent.succeeded" -> outcomes.authorize(orderId, claim.intentId());
           case "payment_intent.payment_failed" ->
               outcomes.fail(
-                  orderId, intentId, intent.path("failure_code").asString("payment_failed"));
+                  orderId,
+                  claim.intentId(),
+                  intent.path("failure_code").asString("payment_failed"));
           default -> Mono.just(false); // canceled: only ever on our own request
         };
-    return paymentExists(orderId)
-        .flatMap(exists -> {
-          if (!exists) {
-            // Not known (yet): the processor redelivers later.
-            return Mono.just(reply(HttpStatus.CONFLICT, "no payment for this order yet"));
+    return paymentOf(orderId)
+        .map(payment -> {
+          if (payment.intentId() == null) {
+            // The intent's creation is not recorded yet: the processor redelivers later.
+            return Mono.just(reply(HttpStatus.CONFLICT, "the payment has no intent yet"));
+          }
+          String mismatch =
+              claim.mismatchWith(payment.intentId(), payment.amount(), payment.currency());
+          if (mismatch != null) {
+            return refused
+                .record(eventId, type, claim, mismatch)
+                .thenReturn(reply(HttpStatus.CONFLICT, mismatch));
           }
           return tx.transactional(
                   firstDelivery(eventId, type)
                       .flatMap(first -> first ? apply.thenReturn(true) : Mono.just(false)))
               .map(first -> reply(HttpStatus.OK, first ? "processed" : "already processed"));
-        });
+        })
+        // Not known (yet): the processor redelivers later.
+        .defaultIfEmpty(Mono.just(reply(HttpStatus.CONFLICT, "no payment for this order yet")))
+        .flatMap(answer -> answer);
   }
 
-  private Mono<Boolean> paymentExists(UUID orderId) {
-    return db.sql("SELECT 1 FROM payments WHERE order_id = :orderId")
+  private record PaymentOfRecord(String intentId, BigDecimal amount, String currency) {}
+
+  private Mono<PaymentOfRecord> paymentOf(UUID orderId) {
+    return db.sql("SELECT intent_id, amount, currency_code FROM payments WHERE order_id = :orderId")
         .bind("orderId", orderId)
-        .map(row -> true)
-        .one()
-        .defaultIfEmpty(false);
+        .map(row ->
+            new PaymentOfRecord(
+                row.get("intent_id", String.class),
+                row.get("amount", BigDecimal.class),
+                row.get("currency_code", String.class)))
+        .one();
   }
 
   private Mono<Boolean> firstDelivery(String eventId, String type) {

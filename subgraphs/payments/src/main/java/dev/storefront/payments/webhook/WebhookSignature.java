@@ -17,6 +17,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookSignature {
 
+  // A real header is about 80 characters; anything far longer is not worth parsing.
+  private static final int MAX_HEADER_LENGTH = 512;
+  private static final int SIGNATURE_HEX_LENGTH = 64;
+
   private final byte[] secret;
   private final Duration tolerance;
 
@@ -29,6 +33,9 @@ public final class WebhookSignature {
   public String problemWith(String header, String body, Instant now) {
     if (header == null || header.isBlank()) {
       return "missing signature";
+    }
+    if (header.length() > MAX_HEADER_LENGTH) {
+      return "malformed signature header";
     }
     String timestamp = null;
     String signature = null;
@@ -49,16 +56,20 @@ public final class WebhookSignature {
     } catch (NumberFormatException e) {
       return "malformed timestamp";
     }
-    if (Duration.between(Instant.ofEpochSecond(seconds), now).abs().compareTo(tolerance) > 0) {
+    // Compared as numbers: an Instant cannot hold every long, and the difference must not overflow.
+    if (seconds < 0 || Math.abs(seconds - now.getEpochSecond()) > tolerance.toSeconds()) {
       return "timestamp outside the tolerance";
     }
-    byte[] expected = sign(timestamp + "." + body);
     byte[] presented;
     try {
+      if (signature.length() != SIGNATURE_HEX_LENGTH) {
+        return "malformed signature";
+      }
       presented = HexFormat.of().parseHex(signature);
     } catch (IllegalArgumentException e) {
       return "malformed signature";
     }
+    byte[] expected = sign(timestamp + "." + body);
     return MessageDigest.isEqual(expected, presented) ? null : "signature mismatch";
   }
 

@@ -38,4 +38,18 @@ class WebhookSignatureTest {
     assertThat(signature.problemWith("t=" + now.getEpochSecond() + ",v1=zz", body, now))
         .isEqualTo("malformed signature");
   }
+
+  @Test
+  void outOfRangeTimestampsAndOversizedHeadersAreMalformedNotErrors() {
+    assertThat(signature.problemWith("t=9223372036854775807,v1=00", body, now))
+        .isEqualTo("timestamp outside the tolerance");
+    assertThat(signature.problemWith("t=-9223372036854775808,v1=00", body, now))
+        .isEqualTo("timestamp outside the tolerance");
+    assertThat(signature.problemWith("t=" + "9".repeat(400) + ",v1=00", body, now))
+        .isEqualTo("malformed timestamp");
+    assertThat(signature.problemWith("t=" + now.getEpochSecond() + ",v1=00", body, now))
+        .isEqualTo("malformed signature");
+    assertThat(signature.problemWith("t=1,v1=" + "0".repeat(10_000), body, now))
+        .isEqualTo("malformed signature header");
+  }
 }

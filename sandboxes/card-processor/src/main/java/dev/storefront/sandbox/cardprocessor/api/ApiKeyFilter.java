@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every {@code /v1} call presents the merchant's secret key as a bearer token. The admin endpoints
- * under {@code /sandbox} are deliberately open: only tests and demos use them.
+ * take their own token ({@link AdminTokenFilter}).
  */
 @Component
 public class ApiKeyFilter implements WebFilter {
@@ -31,8 +31,7 @@ public class ApiKeyFilter implements WebFilter {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    String path = exchange.getRequest().getPath().pathWithinApplication().value();
-    if (!path.equals("/v1") && !path.startsWith("/v1/")) {
+    if (!RoutedPath.isUnder(RoutedPath.of(exchange), "/v1")) {
       return chain.filter(exchange);
     }
     String presented = exchange.getRequest().getHeaders().getFirst("Authorization");

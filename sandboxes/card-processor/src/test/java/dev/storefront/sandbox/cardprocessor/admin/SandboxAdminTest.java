@@ -17,7 +17,7 @@ class SandboxAdminTest extends SandboxTest {
 
   @Test
   void theConfigStartsFromTheSettingsAndChangesOnlyTheFieldsGiven() {
-    JsonNode initial = json(web.get().uri("/sandbox/config").exchange().expectStatus().isOk());
+    JsonNode initial = json(admin.get().uri("/sandbox/config").exchange().expectStatus().isOk());
     assertThat(initial.path("latencyMs").asLong()).isEqualTo(200);
     assertThat(initial.path("apiLatencyMs").asLong()).isZero();
     assertThat(initial.path("declineRate").asDouble()).isZero();
@@ -47,10 +47,11 @@ class SandboxAdminTest extends SandboxTest {
         "[]"
       })
   void anInvalidChangeIsRefusedAndChangesNothing(String change) {
-    JsonNode before = json(web.get().uri("/sandbox/config").exchange());
+    JsonNode before = json(admin.get().uri("/sandbox/config").exchange());
     JsonNode refusal =
         json(
-            web.put()
+            admin
+                .put()
                 .uri("/sandbox/config")
                 .header("Content-Type", "application/json")
                 .bodyValue(change)
@@ -58,7 +59,7 @@ class SandboxAdminTest extends SandboxTest {
                 .expectStatus()
                 .isBadRequest());
     assertError(refusal, "invalid_request_error");
-    assertThat(json(web.get().uri("/sandbox/config").exchange())).isEqualTo(before);
+    assertThat(json(admin.get().uri("/sandbox/config").exchange())).isEqualTo(before);
   }
 
   @Test
@@ -71,7 +72,7 @@ class SandboxAdminTest extends SandboxTest {
         .hasSize(2)
         .allSatisfy(intent -> assertThat(intent.path("reference").asString()).isEqualTo("order-a"));
     assertThat(intentsWithReference("order-c")).isEmpty();
-    assertThat(json(web.get().uri("/sandbox/payment_intents").exchange())).hasSize(3);
+    assertThat(json(admin.get().uri("/sandbox/payment_intents").exchange())).hasSize(3);
   }
 
   @Test
@@ -104,7 +105,7 @@ class SandboxAdminTest extends SandboxTest {
     // The webhook went to the test default, where nothing listens: failed attempts pile up.
     await().atMost(PATIENCE).until(() -> stats().path("webhooksFailedAttempts").asLong() >= 1);
 
-    JsonNode config = json(web.post().uri("/sandbox/reset").exchange().expectStatus().isOk());
+    JsonNode config = json(admin.post().uri("/sandbox/reset").exchange().expectStatus().isOk());
     assertThat(config.path("outage").asBoolean()).isFalse();
     assertThat(config.path("declineRate").asDouble()).isZero();
     assertThat(config.path("webhookUrl").asString()).isEqualTo(NOWHERE);
@@ -118,8 +119,8 @@ class SandboxAdminTest extends SandboxTest {
   @Test
   void theAdminEndpointsNeedNoApiKeyAndIgnoreAnOutage() {
     configure(Map.of("outage", true, "errorRate", 1.0));
-    web.get().uri("/sandbox/stats").exchange().expectStatus().isOk();
-    web.get().uri("/sandbox/payment_intents").exchange().expectStatus().isOk();
+    admin.get().uri("/sandbox/stats").exchange().expectStatus().isOk();
+    admin.get().uri("/sandbox/payment_intents").exchange().expectStatus().isOk();
     web.get().uri("/actuator/health").exchange().expectStatus().isOk();
   }
 }

@@ -29,7 +29,7 @@ class WebhookRedeliveryScheduleTest {
 
   private static final SandboxSettings SETTINGS =
       new SandboxSettings(
-          "sk_test", "http://merchant.test/webhooks", "whsec_test", 0, 0, 0.0, 0.0, false);
+          "sk_test", "http://merchant.test/webhooks", "whsec_test", 0, 0, 0.0, 0.0, false, null);
 
   private VirtualTimeScheduler clock;
   private final List<Long> attemptSeconds = new CopyOnWriteArrayList<>();
