@@ -12,6 +12,7 @@ import { GraphQLError } from 'graphql';
 
 export const DEFAULT_CODE = 'GRAPHQL_VALIDATION_FAILED';
 export const AUTH_DENIED_CODE = 'UNAUTHORIZED_FIELD_OR_TYPE';
+const VARIABLE_ERROR = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" (?:got invalid value|of required type|of non-null type)/;
 
 function recode(error, code, extra = {}, message = error.message) {
   const { http, ...extensions } = error.extensions ?? {};
@@ -49,6 +50,10 @@ export function withCodes(result, { signedIn = false } = {}) {
           : recode(error, 'UNAUTHENTICATED', {}, 'Unauthenticated: sign in to access this field');
       }
       if (code) return error;
+      // Variable coercion (`Variable "$n" got invalid value 1e+29; Int cannot represent ...`): the
+      // client's input, not its document, was wrong. Named like the subgraphs name a bad argument.
+      const variable = VARIABLE_ERROR.exec(error.message ?? '');
+      if (variable) return recode(error, 'BAD_USER_INPUT', { argument: variable[1], http: { status: 400 } });
       return recode(error, DEFAULT_CODE, { http: { status: 400 } });
     }),
   };

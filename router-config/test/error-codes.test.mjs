@@ -16,6 +16,17 @@ test('adds a code to errors without one and keeps the others', () => {
   assert.equal(result.errors[1].extensions.code, 'BAD_USER_INPUT');
 });
 
+test('a variable the router cannot coerce is BAD_USER_INPUT naming the variable', () => {
+  const result = withCodes({
+    errors: [
+      new GraphQLError('Variable "$n" got invalid value 1e+29; Int cannot represent non 32-bit signed integer value: 1e+29'),
+      new GraphQLError('Variable "$productId" of required type "ID!" was not provided.'),
+    ],
+  });
+  assert.deepEqual(result.errors.map((e) => [e.extensions.code, e.extensions.argument, e.extensions.http.status]),
+    [['BAD_USER_INPUT', 'n', 400], ['BAD_USER_INPUT', 'productId', 400]]);
+});
+
 test('leaves results without errors untouched', () => {
   const result = { data: { a: 1 } };
   assert.equal(withCodes(result), result);
