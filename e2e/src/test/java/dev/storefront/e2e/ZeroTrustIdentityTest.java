@@ -139,6 +139,30 @@ class ZeroTrustIdentityTest {
             value -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
   }
 
+  @ParameterizedTest(name = "port {0}")
+  @MethodSource("everySubgraph")
+  void onlyHealthMetricsAndTheServicesOwnPublicPathsAreOpen(int port, String query) {
+    for (String open : List.of("/actuator/health/readiness", "/actuator/prometheus")) {
+      var response =
+          Router.exchange(
+              java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + open))
+                  .build());
+      assertThat(response.statusCode()).as(port + open).isEqualTo(200);
+    }
+    for (String closed : List.of("/actuator/%68ealth", "/actuator/env", "/actuator/health/")) {
+      assertRefused(post(port, closed, query, FORGED), port + closed);
+    }
+  }
+
+  @Test
+  void theJwksAndTheProcessorsWebhookNeedNoRouterCredential() {
+    assertThat(Tokens.publishedKids()).isNotEmpty();
+    // No signature: the webhook's own check refuses it (400), not the router check (401).
+    var webhook =
+        Router.send(URI.create("http://127.0.0.1:4007/webhooks/card-processor"), "{}", Map.of());
+    assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(400);
+  }
+
   @Test
   void withTheCredentialAndARealTokenASubgraphServesThatUserOnly() throws Exception {
     String shopper = "951";
