@@ -171,7 +171,9 @@ class CallerVerificationTest {
             "HS256",
             hs256(admin),
             "not a JWT",
-            "garbage");
+            "garbage",
+            "not a bearer token's syntax",
+            "two words");
     refused.forEach((what, token) ->
         post("/graphql", bearer(token))
             .expectStatus()
