@@ -13,6 +13,9 @@ import reactor.core.publisher.Mono;
  */
 public final class UnauthenticatedResponse {
 
+  static final byte[] INVALID_TOKEN_BODY =
+      body("The access token is invalid, expired or not for this platform");
+
   private UnauthenticatedResponse() {}
 
   /** The body for {@code message}, which must be a constant: it is not JSON-escaped. */
@@ -23,6 +26,7 @@ public final class UnauthenticatedResponse {
         .getBytes(StandardCharsets.UTF_8);
   }
 
+  /** {@code wwwAuthenticate} null: the caller's credential, not a token, was missing. */
   public static Mono<Void> write(ServerWebExchange exchange, byte[] body, String wwwAuthenticate) {
     var response = exchange.getResponse();
     response.setStatusCode(HttpStatus.UNAUTHORIZED);
@@ -37,7 +41,4 @@ public final class UnauthenticatedResponse {
   public static Mono<Void> invalidToken(ServerWebExchange exchange) {
     return write(exchange, INVALID_TOKEN_BODY, "Bearer error=\"invalid_token\"");
   }
-
-  static final byte[] INVALID_TOKEN_BODY =
-      body("The access token is invalid, expired or not for this platform");
 }
