@@ -1,6 +1,6 @@
 // Who the caller is: the router verifies the access token the accounts subgraph issued (JWT,
 // RS256, keys from its JWKS) and from then on only the verified claims count. Subgraphs get the
-// user from the router (x-user-id, x-user-scopes), never from the client.
+// verified token itself from the router (security.mjs) and verify it again.
 //
 // - No Authorization header: anonymous. The schema's @authenticated/@requiresScopes decide what
 //   an anonymous caller may see (genericAuthOptions below).

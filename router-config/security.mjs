@@ -19,6 +19,12 @@ import { createStreamLimiter, useStreamLimits } from './stream-limits.mjs';
 // The platform's probes and Prometheus: no tokens, no limits.
 export const PLATFORM_PATHS = ['/healthcheck', '/readiness', '/metrics'];
 
+/** The token of a request whose bearer token the authenticator verified (same pattern). */
+function verifiedBearerToken(request) {
+  const match = /^Bearer +([A-Za-z0-9\-_.~+/]+=*) *$/i.exec(request.headers.get('authorization')?.trim() ?? '');
+  return match?.[1];
+}
+
 /**
  * @param settings from readSettings()
  * @param options.log a logger (default: the gateway's, once it hands it to the plugins)
@@ -66,19 +72,18 @@ export function createSecurity(settings, { log, rateLimitKeyPrefix, jwks, persis
     // (depth, tokens, aliases, directives, introspection, cost, @authenticated/@requiresScopes).
     persistedDocuments: persistedDocumentsOptions({ store: documents, production: settings.production }),
     genericAuth: genericAuthOptions(authenticator),
-    // Subgraphs learn who is calling from these headers only. Nothing a client sends is
-    // forwarded (the gateway forwards no client header unless returned here), so client-sent
-    // x-user-id/x-user-scopes/x-client-ip never reach a subgraph.
+    // Subgraphs learn who is calling from the caller's own access token, which they verify
+    // themselves (docs/adr/0007): it is forwarded only once the router verified it. Nothing else a
+    // client sends is forwarded (the gateway forwards no client header unless returned here), so
+    // client-sent x-user-id/x-user-scopes/x-client-ip never reach a subgraph.
     propagateHeaders: {
       async fromClientToSubgraphs({ request, context }) {
         const headers = {};
         const address = clientAddress.of(request, context);
         if (address) headers['x-client-ip'] = address;
         const user = await authenticator.userOf(request);
-        if (user) {
-          headers['x-user-id'] = user.sub;
-          headers['x-user-scopes'] = user.scope;
-        }
+        const token = user && verifiedBearerToken(request);
+        if (token) headers.authorization = `Bearer ${token}`;
         return headers;
       },
     },

@@ -48,6 +48,9 @@ export const SUBGRAPH_SDL = /* GraphQL */ `
     clientIp: String
     secret: String
     next: Identity
+    authorization: String
+    headerUserId: String
+    headerScopes: String
   }
 
   type Query {
@@ -70,13 +73,23 @@ export const SUBGRAPH_SDL = /* GraphQL */ `
 `;
 // ... and what it executes (federation directives are the router's business).
 const EXECUTABLE_SDL = /* GraphQL */ `
-  type Identity { userId: String scopes: String clientIp: String secret: String next: Identity }
+  type Identity { userId: String scopes: String clientIp: String secret: String next: Identity authorization: String headerUserId: String headerScopes: String }
   type Query { hello: String whoami: Identity me: String adminReport: String slow: String rejected(after: String): String }
   type Subscription { ticks(upTo: Int!): Tick }
   type Tick { n: Int fails: String }
 `;
 
-/** A subgraph that reports the identity headers it receives. */
+/**
+ * The claims of the access token the router forwarded. A real subgraph verifies it (the router only
+ * forwards tokens it verified, which is what these tests check); the stand-in just reads it.
+ */
+function forwardedClaims(request) {
+  const match = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '');
+  if (!match) return null;
+  return JSON.parse(Buffer.from(match[1].split('.')[1], 'base64url').toString('utf8'));
+}
+
+/** A subgraph that reports who the router says is calling, and the headers it receives. */
 export async function startSubgraph({ slowMs = 2000 } = {}) {
   const yoga = createYoga({
     logging: false,
@@ -87,12 +100,15 @@ export async function startSubgraph({ slowMs = 2000 } = {}) {
         Query: {
           hello: () => 'world',
           whoami: (_root, _args, { request }) => ({
-            userId: request.headers.get('x-user-id'),
-            scopes: request.headers.get('x-user-scopes'),
+            userId: forwardedClaims(request)?.sub ?? null,
+            scopes: forwardedClaims(request)?.scope ?? null,
             clientIp: request.headers.get('x-client-ip'),
             secret: request.headers.get('x-storefront-router-secret'),
+            authorization: request.headers.get('authorization'),
+            headerUserId: request.headers.get('x-user-id'),
+            headerScopes: request.headers.get('x-user-scopes'),
           }),
-          me: (_root, _args, { request }) => `user ${request.headers.get('x-user-id')}`,
+          me: (_root, _args, { request }) => `user ${forwardedClaims(request)?.sub}`,
           adminReport: () => 'all good',
           slow: () => new Promise((resolve) => setTimeout(() => resolve('late'), slowMs)),
           rejected: () => {

@@ -103,12 +103,20 @@ describe('hive-gateway with gateway.config.ts', () => {
     await redis.quit();
   });
 
-  test('a verified user reaches the subgraph with the identity headers and the shared secret', async () => {
-    const response = await graphql(base, '{ whoami { userId scopes clientIp secret } }', {
-      headers: { ...from, authorization: `Bearer ${await sign(key, { sub: user, scope: 'admin' })}`, 'x-user-id': 'forged' },
+  test('a verified user reaches the subgraph with their own token, the client address and the shared secret', async () => {
+    const token = await sign(key, { sub: user, scope: 'admin' });
+    const response = await graphql(base, '{ whoami { userId scopes clientIp secret authorization headerUserId } }', {
+      headers: { ...from, authorization: `Bearer ${token}`, 'x-user-id': 'forged' },
     });
     assert.equal(response.status, 200, output);
-    assert.deepEqual(response.body.data.whoami, { userId: user, scopes: 'admin', clientIp, secret: 'cli-secret' });
+    assert.deepEqual(response.body.data.whoami, {
+      userId: user,
+      scopes: 'admin',
+      clientIp,
+      secret: 'cli-secret',
+      authorization: `Bearer ${token}`,
+      headerUserId: null,
+    });
     assert.equal(response.headers.get('ratelimit-limit'), '300');
     assert.equal(response.headers.get('ratelimit-remaining'), '299');
   });

@@ -89,7 +89,8 @@ class AuthorizationTest {
   }
 
   // ---- the same rules when the router is bypassed (with the router's secret, as a compromised
-  // ---- or misconfigured caller inside the network would have it)
+  // ---- or misconfigured caller inside the network would have it, and a real user's token: the
+  // ---- subgraphs verify it themselves)
 
   @Test
   void subgraphsEnforceSignInThemselves() throws Exception {
@@ -105,18 +106,17 @@ class AuthorizationTest {
         direct(
             4003,
             "mutation { setStockLevel(productId: \"11\", onHand: 5) { id } }",
-            Map.of("X-User-Id", "877"));
+            Accounts.bearer("877"));
     assertThat(code(stock)).isEqualTo("FORBIDDEN");
     var users =
-        direct(
-            4001, "{ users(first: 2) { edges { node { email } } } }", Map.of("X-User-Id", "877"));
+        direct(4001, "{ users(first: 2) { edges { node { email } } } }", Accounts.bearer("877"));
     assertThat(code(users)).isEqualTo("FORBIDDEN");
     Commerce.fillCart("878", "13", 2);
     var othersCart =
         direct(
             4005,
             "{ _entities(representations: [{__typename: \"User\", id: \"878\"}]) { ... on User { cart { totalQuantity } } } }",
-            Map.of("X-User-Id", "877"));
+            Accounts.bearer("877"));
     assertThat(code(othersCart)).isEqualTo("NOT_FOUND");
   }
 

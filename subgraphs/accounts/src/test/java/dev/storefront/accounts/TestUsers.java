@@ -72,7 +72,7 @@ public final class TestUsers {
         .execute();
   }
 
-  /** Requests the router sends for a signed-in user with these scopes. */
+  /** Requests the router sends for a signed-in user with these scopes (a verified token). */
   public static HttpGraphQlTester as(HttpGraphQlTester graphQl, String userId, String... scopes) {
     return RouterRequests.as(graphQl, userId, scopes);
   }

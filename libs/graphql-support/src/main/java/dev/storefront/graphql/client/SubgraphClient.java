@@ -1,10 +1,10 @@
 package dev.storefront.graphql.client;
 
 import dev.storefront.graphql.access.RouterOnlyFilter;
-import dev.storefront.graphql.identity.CurrentUser;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * Reads another subgraph's data directly, for the few synchronous reads a write needs (a checkout
  * reads the cart; a cart checks that a product exists and what it costs). Goes to the subgraph's
  * own GraphQL endpoint, usually with an {@code _entities} query, presenting the shared secret and
- * the user the request acts for.
+ * the access token of the user the request acts for (the other subgraph verifies it itself).
  */
 public class SubgraphClient {
 
@@ -36,8 +36,13 @@ public class SubgraphClient {
     this.secret = secret;
   }
 
-  /** The {@code data} of the answer; fails when the subgraph answers with errors or not at all. */
-  public Mono<JsonNode> query(String query, Map<String, Object> variables, String userId) {
+  /**
+   * The {@code data} of the answer; fails when the subgraph answers with errors or not at all.
+   *
+   * @param accessToken the caller's verified token ({@code CurrentUser.accessToken}), or null for
+   *     an anonymous read
+   */
+  public Mono<JsonNode> query(String query, Map<String, Object> variables, String accessToken) {
     return web.post()
         .uri(url)
         .contentType(MediaType.APPLICATION_JSON)
@@ -46,8 +51,8 @@ public class SubgraphClient {
           if (secret != null && !secret.isBlank()) {
             headers.set(RouterOnlyFilter.HEADER, secret);
           }
-          if (userId != null) {
-            headers.set(CurrentUser.HEADER, userId);
+          if (accessToken != null) {
+            headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken);
           }
         })
         .bodyValue(Map.of("query", query, "variables", variables))

@@ -3,7 +3,6 @@ package dev.storefront.graphql.config;
 import com.apollographql.federation.graphqljava.tracing.FederatedTracingInstrumentation;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsRuntimeWiring;
-import dev.storefront.graphql.access.RouterOnlyFilter;
 import dev.storefront.graphql.client.SubgraphClients;
 import dev.storefront.graphql.error.ErrorCodeInterceptor;
 import dev.storefront.graphql.error.TypedDataFetcherExceptionHandler;
@@ -16,7 +15,6 @@ import graphql.schema.idl.RuntimeWiring;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
@@ -61,15 +59,6 @@ public class GraphQlSupportAutoConfiguration {
   @ConditionalOnBooleanProperty("storefront.registry.publish-on-startup")
   SchemaSelfPublisher schemaSelfPublisher() {
     return new SchemaSelfPublisher();
-  }
-
-  /** Only when a secret is configured: tests and tools may call a subgraph without a router. */
-  @Bean
-  @ConditionalOnExpression("!'${storefront.router.shared-secret:}'.isBlank()")
-  RouterOnlyFilter routerOnlyFilter(
-      @Value("${storefront.router.shared-secret}") String secret,
-      @Value("${spring.graphql.http.path:/graphql}") String path) {
-    return new RouterOnlyFilter(secret, path);
   }
 
   @Bean

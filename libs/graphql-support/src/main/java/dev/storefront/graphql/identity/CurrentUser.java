@@ -9,19 +9,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The user a request acts for, as the router states it in {@value #HEADER} (the verified JWT's
- * subject) and {@value #SCOPES_HEADER} (its space-separated scopes). Subgraphs trust the headers
- * because only the router can reach them (see {@code RouterOnlyFilter}) and the router drops any
- * client-sent copy; the router is what establishes who the caller is. Subgraphs still check both
- * themselves, so a gap in the router's rules does not open their data.
+ * The user a request acts for: the subject ({@code sub}) and scopes ({@code scope},
+ * space-separated) of the access token this subgraph verified itself (see {@link
+ * AccessTokenDecoders}). No header states a user: the router forwards the caller's token, and a
+ * caller inside the network cannot claim to be anyone without a token accounts signed. Subgraphs
+ * check the router's authorization rules again here, so a gap in the router's rules does not open
+ * their data.
  */
 public final class CurrentUser {
 
-  public static final String HEADER = "X-User-Id";
-  public static final String SCOPES_HEADER = "X-User-Scopes";
   public static final String ADMIN_SCOPE = "admin";
   static final String CONTEXT_KEY = "storefront.currentUser";
   static final String SCOPES_CONTEXT_KEY = "storefront.currentUserScopes";
+  static final String TOKEN_CONTEXT_KEY = "storefront.currentUserToken";
   private static final int MAX_LENGTH = 128;
 
   private CurrentUser() {}
@@ -36,6 +36,14 @@ public final class CurrentUser {
           ErrorCode.UNAUTHENTICATED, "the user id the request carries is malformed");
     }
     return Optional.of(id);
+  }
+
+  /**
+   * The verified access token the request carried, for reads from another subgraph on the user's
+   * behalf ({@code SubgraphClient}); empty for anonymous requests.
+   */
+  public static Optional<String> accessToken(DataFetchingEnvironment env) {
+    return Optional.ofNullable(env.getGraphQlContext().<String>get(TOKEN_CONTEXT_KEY));
   }
 
   /** The user, or UNAUTHENTICATED: for fields that only make sense for someone signed in. */

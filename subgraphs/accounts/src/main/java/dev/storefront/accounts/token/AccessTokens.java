@@ -22,8 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Access tokens: RS256 JWTs signed with the current signing key, carrying the user id ({@code sub})
- * and scopes ({@code scope}, space-separated) that the router turns into X-User-Id and
- * X-User-Scopes.
+ * and scopes ({@code scope}, space-separated). The router and every subgraph verify them against
+ * the JWKS; the router forwards them to the subgraphs as the caller's proof of identity.
  */
 @Component
 class AccessTokens {

@@ -60,7 +60,7 @@ class RegistrationTest {
     assertThat(claims.getSubject()).isEqualTo(id);
     assertThat(claims.getStringClaim("scope")).as("new users have no scopes").isEmpty();
 
-    // The router turns the token into X-User-Id; then the user is "me".
+    // With a token for this user (the router forwards the caller's), the user is "me".
     var me = TestUsers.as(graphQl, id).document(ME).execute();
     me.path("me.id").entity(String.class).isEqualTo(id);
     me.path("me.email").entity(String.class).isEqualTo(email);

@@ -27,9 +27,15 @@ public class CartReader {
     this.cart = clients.of("cart", cartUrl);
   }
 
-  public Mono<List<CartLine>> linesOf(String userId) {
+  /**
+   * The cart of {@code userId}, read with the user's own access token: the cart subgraph verifies
+   * it and shows a cart to its owner only.
+   */
+  public Mono<List<CartLine>> linesOf(String userId, String accessToken) {
     return cart.query(
-            CART_QUERY, Map.of("r", List.of(Map.of("__typename", "User", "id", userId))), userId)
+            CART_QUERY,
+            Map.of("r", List.of(Map.of("__typename", "User", "id", userId))),
+            accessToken)
         .map(data -> {
           JsonNode items = data.path("_entities").path(0).path("cart").path("items");
           if (!items.isArray()) {

@@ -30,6 +30,7 @@ public class CheckoutMutation {
   public CompletableFuture<Order> checkout(
       @InputArgument("input") Map<String, Object> input, DataFetchingEnvironment env) {
     String user = CurrentUser.require(env);
+    String token = CurrentUser.accessToken(env).orElseThrow();
     CheckoutRequest request = CheckoutRequest.from(input);
     // A retry of a checkout that already placed its order answers without touching the cart.
     return orders
@@ -37,7 +38,7 @@ public class CheckoutMutation {
         .switchIfEmpty(
             Mono.defer(() ->
                 carts
-                    .linesOf(user)
+                    .linesOf(user, token)
                     .flatMap(lines -> {
                       if (lines.isEmpty()) {
                         return Mono.error(
