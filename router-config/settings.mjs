@@ -20,8 +20,16 @@ function integer(env, name, fallback, min = 0) {
 
 const list = (value) => value.split(',').map((s) => s.trim()).filter(Boolean);
 
+// Production starts only with the credentials a router needs inside a zero-trust network: the
+// subgraphs refuse it without the shared secret, and the registry serves it nothing without its token.
+const PRODUCTION_CREDENTIALS = ['STOREFRONT_ROUTER_SHARED_SECRET', 'STOREFRONT_REGISTRY_TOKEN'];
+
 export function readSettings(env = process.env) {
   const profile = env.STOREFRONT_PROFILE?.trim() || 'development';
+  if (profile === 'production') {
+    const missing = PRODUCTION_CREDENTIALS.filter((name) => !env[name]?.trim());
+    if (missing.length) throw new Error(`the production profile needs ${missing.join(' and ')} (not set)`);
+  }
   return {
     profile,
     production: profile === 'production',

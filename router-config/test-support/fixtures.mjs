@@ -203,7 +203,9 @@ export async function startGateway({
   upstreamTimeout = 30_000,
   streams,
 }) {
-  const settings = readSettings({ ROUTER_RATE_LIMIT_PER_IP: '10000', ROUTER_RATE_LIMIT_PER_USER: '10000', ...env });
+  // The credentials a production router must start with (the stand-in subgraphs take any secret).
+  const credentials = { STOREFRONT_ROUTER_SHARED_SECRET: 'test-secret', STOREFRONT_REGISTRY_TOKEN: 'test-registry-token' };
+  const settings = readSettings({ ROUTER_RATE_LIMIT_PER_IP: '10000', ROUTER_RATE_LIMIT_PER_USER: '10000', ...credentials, ...env });
   const security = createSecurity(settings, { log, rateLimitKeyPrefix: keyPrefix, jwks, persistedDocuments, streams: { keyPrefix: `${keyPrefix}streams:`, ...streams } });
   const gateway = createGatewayRuntime({
     supergraph,

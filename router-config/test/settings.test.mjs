@@ -24,6 +24,8 @@ test('defaults: the contract values', () => {
 test('environment overrides', () => {
   const s = readSettings({
     STOREFRONT_PROFILE: 'production',
+    STOREFRONT_ROUTER_SHARED_SECRET: 'secret',
+    STOREFRONT_REGISTRY_TOKEN: 'token',
     STOREFRONT_JWKS_URL: 'http://accounts:4001/jwks',
     STOREFRONT_JWT_ISSUER: 'iss',
     STOREFRONT_JWT_AUDIENCE: 'aud',
@@ -41,4 +43,13 @@ test('a malformed number stops start-up with the variable named', () => {
   assert.throws(() => readSettings({ ROUTER_RATE_LIMIT_PER_IP: 'lots' }), /ROUTER_RATE_LIMIT_PER_IP must be an integer/);
   assert.throws(() => readSettings({ ROUTER_MAX_BODY_BYTES: '0' }), /ROUTER_MAX_BODY_BYTES/);
   assert.throws(() => readSettings({ ROUTER_PERSISTED_DOCUMENTS_CACHE_SIZE: '0' }), /ROUTER_PERSISTED_DOCUMENTS_CACHE_SIZE/);
+});
+
+test('the production profile refuses to start without the router secret or the registry token', () => {
+  assert.throws(() => readSettings({ STOREFRONT_PROFILE: 'production' }),
+    /STOREFRONT_ROUTER_SHARED_SECRET and STOREFRONT_REGISTRY_TOKEN/);
+  assert.throws(() => readSettings({ STOREFRONT_PROFILE: 'production', STOREFRONT_ROUTER_SHARED_SECRET: 's' }),
+    /needs STOREFRONT_REGISTRY_TOKEN/);
+  const s = readSettings({ STOREFRONT_PROFILE: 'production', STOREFRONT_ROUTER_SHARED_SECRET: 's', STOREFRONT_REGISTRY_TOKEN: 't' });
+  assert.equal(s.production, true);
 });

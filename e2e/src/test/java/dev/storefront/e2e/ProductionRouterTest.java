@@ -76,7 +76,9 @@ class ProductionRouterTest {
                 "STOREFRONT_REGISTRY_URL",
                 SchemaRegistryTest.REGISTRY,
                 "STOREFRONT_ROUTER_SHARED_SECRET",
-                SubgraphAccessTest.secret()));
+                SubgraphAccessTest.secret(),
+                "STOREFRONT_REGISTRY_TOKEN",
+                RegistryAccessTest.bearer("router").substring("Bearer ".length())));
     Process router = builder.start();
     routers.add(router);
     Instant until = Instant.now().plusSeconds(90);
