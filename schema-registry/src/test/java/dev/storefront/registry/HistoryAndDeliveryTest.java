@@ -10,44 +10,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @RegistryTest
 class HistoryAndDeliveryTest {
 
+  @Autowired RegistryRequests registry;
   @Autowired WebTestClient web;
-  @Autowired DatabaseClient database;
 
   static final String PRODUCTS_V2 = PRODUCTS_V1.replace("price: Int!", "price: Int! sku: String");
 
   @BeforeEach
   void twoVersions() {
-    RegistryFixture.reset(database);
-    web.post()
-        .uri("/subgraphs/products/publish")
-        .header("Authorization", bearer("products"))
-        .bodyValue(publishBody("products", PRODUCTS_V1))
-        .exchange()
-        .expectStatus()
-        .isOk();
+    registry.resetWithProducts();
     var second = publishBody("products", PRODUCTS_V2);
     second.put("label", "commit abc123");
-    web.post()
-        .uri("/subgraphs/products/publish")
-        .header("Authorization", bearer("products"))
-        .bodyValue(second)
-        .exchange()
-        .expectStatus()
-        .isOk();
+    registry.publish("products", "products", second).expectStatus().isOk();
   }
 
   @Test
   void theSupergraphHasAnEtagAndAnUnchangedOneIsNotSentAgain() {
     var first =
-        web.get()
-            .uri("/supergraph")
-            .exchange()
+        registry
+            .get("/supergraph", null)
             .expectStatus()
             .isOk()
             .expectHeader()
@@ -69,12 +54,11 @@ class HistoryAndDeliveryTest {
         .exchange()
         .expectStatus()
         .isOk();
-    web.post()
-        .uri("/subgraphs/products/publish")
-        .header("Authorization", bearer("products"))
-        .bodyValue(
+    registry
+        .publish(
+            "products",
+            "products",
             publishBody("products", PRODUCTS_V2.replace("sku: String", "sku: String weight: Int")))
-        .exchange()
         .expectStatus()
         .isOk();
     web.get()
@@ -89,9 +73,8 @@ class HistoryAndDeliveryTest {
 
   @Test
   void listsVersionsWithLabelsAndDiffsThem() {
-    web.get()
-        .uri("/subgraphs/products/versions")
-        .exchange()
+    registry
+        .get("/subgraphs/products/versions", null)
         .expectStatus()
         .isOk()
         .expectBody()
@@ -99,17 +82,15 @@ class HistoryAndDeliveryTest {
         .isEqualTo(2)
         .jsonPath("$[1].label")
         .isEqualTo("commit abc123");
-    web.get()
-        .uri("/subgraphs/products/versions/1")
-        .exchange()
+    registry
+        .get("/subgraphs/products/versions/1", null)
         .expectStatus()
         .isOk()
         .expectBody()
         .jsonPath("$.sdl")
         .isEqualTo(PRODUCTS_V1);
-    web.get()
-        .uri("/subgraphs/products/diff?from=1&to=2")
-        .exchange()
+    registry
+        .get("/subgraphs/products/diff?from=1&to=2", null)
         .expectStatus()
         .isOk()
         .expectBody()
@@ -117,9 +98,8 @@ class HistoryAndDeliveryTest {
         .isEqualTo("Product.sku")
         .jsonPath("$.changes[0].criticality")
         .isEqualTo("SAFE");
-    web.get()
-        .uri("/supergraph/versions")
-        .exchange()
+    registry
+        .get("/supergraph/versions", null)
         .expectStatus()
         .isOk()
         .expectBody()
@@ -131,11 +111,8 @@ class HistoryAndDeliveryTest {
 
   @Test
   void rollbackRecomposesTheEarlierSchemaAsANewVersion() {
-    web.post()
-        .uri("/subgraphs/products/rollback")
-        .header("Authorization", bearer("admin"))
-        .bodyValue(Map.of("version", 1, "acceptBreaking", true))
-        .exchange()
+    registry
+        .rollback("products", "admin", Map.of("version", 1, "acceptBreaking", true))
         .expectStatus()
         .isOk()
         .expectBody()
@@ -143,31 +120,20 @@ class HistoryAndDeliveryTest {
         .isEqualTo(3)
         .jsonPath("$.changes[0].type")
         .isEqualTo("FIELD_REMOVED");
-    web.get()
-        .uri("/subgraphs/products/versions/3")
-        .exchange()
+    registry
+        .get("/subgraphs/products/versions/3", null)
         .expectBody()
         .jsonPath("$.sdl")
         .isEqualTo(PRODUCTS_V1)
         .jsonPath("$.label")
         .isEqualTo("rollback to v1");
-    assertThat(
-            web.get()
-                .uri("/supergraph")
-                .exchange()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody())
-        .doesNotContain("sku");
+    assertThat(registry.supergraph()).doesNotContain("sku");
   }
 
   @Test
   void rollbackThatRemovesAFieldIsCheckedLikeAPublish() {
-    web.post()
-        .uri("/subgraphs/products/rollback")
-        .header("Authorization", bearer("admin"))
-        .bodyValue(Map.of("version", 1))
-        .exchange()
+    registry
+        .rollback("products", "admin", Map.of("version", 1))
         .expectStatus()
         .isEqualTo(HttpStatus.CONFLICT)
         .expectBody()
@@ -177,54 +143,36 @@ class HistoryAndDeliveryTest {
 
   @Test
   void unknownSubgraphsAndVersionsAreNotFound() {
-    web.post()
-        .uri("/subgraphs/nothing/rollback")
-        .header("Authorization", bearer("admin"))
-        .bodyValue(Map.of("version", 1))
-        .exchange()
+    registry
+        .rollback("nothing", "admin", Map.of("version", 1))
         .expectStatus()
         .isNotFound()
         .expectBody()
         .jsonPath("$.detail")
         .value(String.class, d -> assertThat(d).contains("nothing"));
-    web.post()
-        .uri("/subgraphs/products/rollback")
-        .header("Authorization", bearer("admin"))
-        .bodyValue(Map.of("version", 9))
-        .exchange()
+    registry
+        .rollback("products", "admin", Map.of("version", 9))
         .expectStatus()
         .isNotFound()
         .expectBody()
         .jsonPath("$.detail")
         .isEqualTo("products has no version 9");
-    web.post()
-        .uri("/subgraphs/products/rollback")
-        .header("Authorization", bearer("admin"))
-        .bodyValue(Map.of())
-        .exchange()
-        .expectStatus()
-        .isBadRequest();
-    web.get().uri("/subgraphs/products/versions/7").exchange().expectStatus().isNotFound();
-    web.get().uri("/supergraph/versions/999999").exchange().expectStatus().isNotFound();
+    registry.rollback("products", "admin", Map.of()).expectStatus().isBadRequest();
+    registry.get("/subgraphs/products/versions/7", null).expectStatus().isNotFound();
+    registry.get("/supergraph/versions/999999", null).expectStatus().isNotFound();
   }
 
   @Test
   void badSchemasAreClientErrorsWithAClearMessage() {
-    web.post()
-        .uri("/subgraphs/products/publish")
-        .header("Authorization", bearer("products"))
-        .bodyValue(publishBody("products", ""))
-        .exchange()
+    registry
+        .publish("products", "products", publishBody("products", ""))
         .expectStatus()
         .isBadRequest()
         .expectBody()
         .jsonPath("$.detail")
         .value(String.class, d -> assertThat(d).contains("sdl"));
-    web.post()
-        .uri("/subgraphs/products/publish")
-        .header("Authorization", bearer("products"))
-        .bodyValue(publishBody("products", "type Query {"))
-        .exchange()
+    registry
+        .publish("products", "products", publishBody("products", "type Query {"))
         .expectStatus()
         .isBadRequest()
         .expectBody()
@@ -233,24 +181,13 @@ class HistoryAndDeliveryTest {
         .jsonPath("$.compositionErrors[0].message")
         .value(String.class, m -> assertThat(m).contains("Syntax Error"));
     String huge = PRODUCTS_V1 + "\n#" + "x".repeat(5 * 1024 * 1024);
-    web.post()
-        .uri("/subgraphs/products/publish")
-        .header("Authorization", bearer("products"))
-        .bodyValue(publishBody("products", huge))
-        .exchange()
+    registry
+        .publish("products", "products", publishBody("products", huge))
         .expectStatus()
         .isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
-    web.post()
-        .uri("/subgraphs/Bad_Name/publish")
-        .bodyValue(publishBody("x", PRODUCTS_V1))
-        .exchange()
-        .expectStatus()
-        .isBadRequest();
-    web.post()
-        .uri("/subgraphs/products/publish")
-        .header("Authorization", bearer("products"))
-        .bodyValue(Map.of("sdl", PRODUCTS_V1, "url", "ftp://x"))
-        .exchange()
+    registry.publish("Bad_Name", null, publishBody("x", PRODUCTS_V1)).expectStatus().isBadRequest();
+    registry
+        .publish("products", "products", Map.of("sdl", PRODUCTS_V1, "url", "ftp://x"))
         .expectStatus()
         .isBadRequest();
     web.post()
@@ -261,11 +198,6 @@ class HistoryAndDeliveryTest {
         .exchange()
         .expectStatus()
         .isBadRequest();
-    web.get()
-        .uri("/subgraphs/products/versions")
-        .exchange()
-        .expectBody()
-        .jsonPath("$.length()")
-        .isEqualTo(2);
+    registry.expectLength("/subgraphs/products/versions", 2);
   }
 }

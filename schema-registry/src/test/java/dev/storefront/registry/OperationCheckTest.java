@@ -1,7 +1,6 @@
 package dev.storefront.registry;
 
 import static dev.storefront.registry.RegistryFixture.PRODUCTS_V1;
-import static dev.storefront.registry.RegistryFixture.bearer;
 import static dev.storefront.registry.RegistryFixture.publishBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,14 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 @RegistryTest
 class OperationCheckTest {
 
-  @Autowired WebTestClient web;
-  @Autowired DatabaseClient database;
+  @Autowired RegistryRequests registry;
 
   static final String PRODUCT_PRICES = "query ProductPrices { products { id price } }";
 
@@ -45,23 +41,13 @@ class OperationCheckTest {
 
   @BeforeEach
   void productsPublished() {
-    RegistryFixture.reset(database);
-    web.post()
-        .uri("/subgraphs/products/publish")
-        .header("Authorization", bearer("products"))
-        .bodyValue(publishBody("products", PRODUCTS_V1))
-        .exchange()
-        .expectStatus()
-        .isOk();
+    registry.resetWithProducts();
   }
 
   @Test
   void aChangeThatBreaksARegisteredOperationIsRejectedNamingIt() {
-    web.put()
-        .uri("/clients/web/versions/1.4.0/manifest")
-        .header("Authorization", bearer("web"))
-        .bodyValue(manifest(PRODUCT_PRICES))
-        .exchange()
+    registry
+        .registerManifest("web", "1.4.0", "web", manifest(PRODUCT_PRICES))
         .expectStatus()
         .isOk()
         .expectBody()
@@ -69,11 +55,8 @@ class OperationCheckTest {
         .isEqualTo(1);
     var withoutPrice = publishBody("products", PRODUCTS_V1.replace(" price: Int!", ""));
     withoutPrice.put("acceptBreaking", true);
-    web.post()
-        .uri("/subgraphs/products/publish")
-        .header("Authorization", bearer("products"))
-        .bodyValue(withoutPrice)
-        .exchange()
+    registry
+        .publish("products", "products", withoutPrice)
         .expectStatus()
         .isEqualTo(HttpStatus.CONFLICT)
         .expectBody()
@@ -85,41 +68,29 @@ class OperationCheckTest {
         .isEqualTo("ProductPrices")
         .jsonPath("$.brokenOperations[0].errors[0]")
         .value(String.class, e -> assertThat(e).contains("price"));
-    web.delete()
-        .uri("/clients/web/versions/1.4.0")
-        .header("Authorization", bearer("admin"))
-        .exchange()
-        .expectStatus()
-        .isOk();
-    web.post()
-        .uri("/subgraphs/products/publish")
-        .header("Authorization", bearer("products"))
-        .bodyValue(withoutPrice)
-        .exchange()
-        .expectStatus()
-        .isOk();
+    registry.retire("web", "1.4.0", "admin").expectStatus().isOk();
+    registry.publish("products", "products", withoutPrice).expectStatus().isOk();
   }
 
   @Test
   void registeredOperationsCanBeFetchedByIdAndByClientVersion() {
-    web.put()
-        .uri("/clients/mobile/versions/2.0.1/manifest")
-        .header("Authorization", bearer("mobile"))
-        .bodyValue(manifest(PRODUCT_PRICES, "query ProductNames { products { name } }"))
-        .exchange()
+    registry
+        .registerManifest(
+            "mobile",
+            "2.0.1",
+            "mobile",
+            manifest(PRODUCT_PRICES, "query ProductNames { products { name } }"))
         .expectStatus()
         .isOk();
-    web.get()
-        .uri("/operations/{id}", Sha256.hex(PRODUCT_PRICES))
-        .exchange()
+    registry
+        .get("/operations/" + Sha256.hex(PRODUCT_PRICES), null)
         .expectStatus()
         .isOk()
         .expectBody()
         .jsonPath("$.body")
         .isEqualTo(PRODUCT_PRICES);
-    web.get()
-        .uri("/clients/mobile/versions/2.0.1/manifest")
-        .exchange()
+    registry
+        .get("/clients/mobile/versions/2.0.1/manifest", null)
         .expectStatus()
         .isOk()
         .expectBody()
@@ -127,17 +98,15 @@ class OperationCheckTest {
         .isEqualTo("apollo-persisted-query-manifest")
         .jsonPath("$.operations.length()")
         .isEqualTo(2);
-    web.get().uri("/clients").exchange().expectBody().jsonPath("$[0].operations").isEqualTo(2);
-    web.get().uri("/operations/{id}", "0".repeat(64)).exchange().expectStatus().isNotFound();
+    registry.get("/clients", null).expectBody().jsonPath("$[0].operations").isEqualTo(2);
+    registry.get("/operations/" + "0".repeat(64), null).expectStatus().isNotFound();
   }
 
   @Test
   void badManifestsAreRejectedWithTheReason() {
-    web.put()
-        .uri("/clients/web/versions/1/manifest")
-        .header("Authorization", bearer("web"))
-        .bodyValue(Map.of("format", "something", "version", 1, "operations", List.of()))
-        .exchange()
+    registry
+        .registerManifest(
+            "web", "1", "web", Map.of("format", "something", "version", 1, "operations", List.of()))
         .expectStatus()
         .isBadRequest();
     var wrongId =
@@ -148,26 +117,20 @@ class OperationCheckTest {
             1,
             "operations",
             List.of(Map.of("id", "abc", "name", "P", "type", "query", "body", PRODUCT_PRICES)));
-    web.put()
-        .uri("/clients/web/versions/1/manifest")
-        .header("Authorization", bearer("web"))
-        .bodyValue(wrongId)
-        .exchange()
+    registry
+        .registerManifest("web", "1", "web", wrongId)
         .expectStatus()
         .isBadRequest()
         .expectBody()
         .jsonPath("$.detail")
         .value(String.class, d -> assertThat(d).contains("SHA-256"));
-    web.put()
-        .uri("/clients/web/versions/1/manifest")
-        .header("Authorization", bearer("web"))
-        .bodyValue(manifest("query Nope { products { nope } }"))
-        .exchange()
+    registry
+        .registerManifest("web", "1", "web", manifest("query Nope { products { nope } }"))
         .expectStatus()
         .isBadRequest()
         .expectBody()
         .jsonPath("$.problems[0].errors[0]")
         .value(String.class, e -> assertThat(e).contains("nope"));
-    web.get().uri("/clients").exchange().expectBody().jsonPath("$.length()").isEqualTo(0);
+    registry.expectLength("/clients", 0);
   }
 }

@@ -3,7 +3,6 @@ package dev.storefront.registry;
 import static dev.storefront.registry.RegistryFixture.FEDERATION;
 import static dev.storefront.registry.RegistryFixture.PRODUCTS_V1;
 import static dev.storefront.registry.RegistryFixture.REVIEWS_V1;
-import static dev.storefront.registry.RegistryFixture.bearer;
 import static dev.storefront.registry.RegistryFixture.publishBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,32 +15,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @RegistryTest
 class PublishTest {
 
-  @Autowired WebTestClient web;
-  @Autowired DatabaseClient database;
+  @Autowired RegistryRequests registry;
 
   @BeforeEach
   void emptyRegistry() {
-    RegistryFixture.reset(database);
+    registry.reset();
   }
 
+  /** A publish by the subgraph itself. */
   WebTestClient.ResponseSpec publish(String name, Map<String, Object> body) {
-    return web.post()
-        .uri("/subgraphs/{name}/publish", name)
-        .header("Authorization", bearer(name))
-        .bodyValue(body)
-        .exchange();
+    return registry.publish(name, name, body);
   }
 
   String supergraph() {
-    return web.get()
-        .uri("/supergraph")
-        .exchange()
+    return registry
+        .get("/supergraph", null)
         .expectStatus()
         .isOk()
         .expectBody(String.class)
@@ -51,7 +44,7 @@ class PublishTest {
 
   @Test
   void aGoodPublishStoresAVersionAndChangesTheSupergraph() {
-    web.get().uri("/supergraph").exchange().expectStatus().isNotFound();
+    registry.get("/supergraph", null).expectStatus().isNotFound();
     publish("products", publishBody("products", PRODUCTS_V1))
         .expectStatus()
         .isOk()
@@ -70,9 +63,8 @@ class PublishTest {
     assertThat(supergraph())
         .contains("reviews: [Review!]!")
         .contains("join__graph(name: \"reviews\"");
-    web.get()
-        .uri("/subgraphs")
-        .exchange()
+    registry
+        .get("/subgraphs", null)
         .expectStatus()
         .isOk()
         .expectBody()
@@ -91,12 +83,7 @@ class PublishTest {
         .isEqualTo("UNCHANGED")
         .jsonPath("$.schemaVersion")
         .isEqualTo(1);
-    web.get()
-        .uri("/supergraph/versions")
-        .exchange()
-        .expectBody()
-        .jsonPath("$.length()")
-        .isEqualTo(1);
+    registry.expectLength("/supergraph/versions", 1);
   }
 
   @Test
@@ -117,7 +104,7 @@ class PublishTest {
         .jsonPath("$.compositionErrors[0].message")
         .value(String.class, message -> assertThat(message).contains("Product.name"));
     assertThat(supergraph()).isEqualTo(before);
-    web.get().uri("/subgraphs/pricing/versions").exchange().expectStatus().isNotFound();
+    registry.get("/subgraphs/pricing/versions", null).expectStatus().isNotFound();
   }
 
   @Test
@@ -139,12 +126,7 @@ class PublishTest {
                 assertThat(messages.toString())
                     .contains("Product.name")
                     .containsIgnoringCase("shareable"));
-    web.get()
-        .uri("/supergraph/versions")
-        .exchange()
-        .expectBody()
-        .jsonPath("$.length()")
-        .isEqualTo(1);
+    registry.expectLength("/supergraph/versions", 1);
   }
 
   @Test
@@ -193,32 +175,24 @@ class PublishTest {
   void aCheckReportsWithoutStoring() {
     publish("products", publishBody("products", PRODUCTS_V1)).expectStatus().isOk();
     String withSku = PRODUCTS_V1.replace("price: Int!", "price: Int! sku: String");
-    web.post()
-        .uri("/subgraphs/products/check")
-        .header("Authorization", bearer("products"))
-        .bodyValue(publishBody("products", withSku))
-        .exchange()
+    registry
+        .check("products", "products", publishBody("products", withSku))
         .expectStatus()
         .isOk()
         .expectBody()
         .jsonPath("$.status")
         .isEqualTo("PASSED");
-    web.post()
-        .uri("/subgraphs/products/check")
-        .header("Authorization", bearer("products"))
-        .bodyValue(publishBody("products", PRODUCTS_V1.replace(" price: Int!", "")))
-        .exchange()
+    registry
+        .check(
+            "products",
+            "products",
+            publishBody("products", PRODUCTS_V1.replace(" price: Int!", "")))
         .expectStatus()
         .isEqualTo(HttpStatus.CONFLICT)
         .expectBody()
         .jsonPath("$.status")
         .isEqualTo("REJECTED");
-    web.get()
-        .uri("/subgraphs/products/versions")
-        .exchange()
-        .expectBody()
-        .jsonPath("$.length()")
-        .isEqualTo(1);
+    registry.expectLength("/subgraphs/products/versions", 1);
   }
 
   @Test
@@ -236,12 +210,7 @@ class PublishTest {
     futures.forEach(CompletableFuture::join);
     String supergraph = supergraph();
     names.forEach(name -> assertThat(supergraph).contains(name + "Score: Int"));
-    web.get().uri("/subgraphs").exchange().expectBody().jsonPath("$.length()").isEqualTo(7);
-    web.get()
-        .uri("/supergraph/versions")
-        .exchange()
-        .expectBody()
-        .jsonPath("$.length()")
-        .isEqualTo(7);
+    registry.expectLength("/subgraphs", 7);
+    registry.expectLength("/supergraph/versions", 7);
   }
 }

@@ -2,7 +2,6 @@ package dev.storefront.registry;
 
 import static dev.storefront.registry.RegistryFixture.PRODUCTS_V1;
 import static dev.storefront.registry.RegistryFixture.REVIEWS_V1;
-import static dev.storefront.registry.RegistryFixture.bearer;
 import static dev.storefront.registry.RegistryFixture.publishBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,37 +12,29 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Each principal stays inside its rights; a refused write stores nothing and is recorded. */
 @RegistryTest
 class RegistryAccessTest {
 
+  @Autowired RegistryRequests registry;
   @Autowired WebTestClient web;
-  @Autowired DatabaseClient database;
 
   @BeforeEach
   void emptyRegistry() {
-    RegistryFixture.reset(database);
-  }
-
-  WebTestClient.ResponseSpec publish(String name, String authorization, Map<String, Object> body) {
-    var request = web.post().uri("/subgraphs/{name}/publish", name);
-    if (authorization != null) {
-      request = request.header("Authorization", authorization);
-    }
-    return request.bodyValue(body).exchange();
+    registry.reset();
   }
 
   void nothingStored() {
-    web.get().uri("/subgraphs").exchange().expectBody().jsonPath("$.length()").isEqualTo(0);
-    web.get().uri("/supergraph").exchange().expectStatus().isNotFound();
+    registry.expectLength("/subgraphs", 0);
+    registry.get("/supergraph", null).expectStatus().isNotFound();
   }
 
   @Test
   void aPublishWithoutATokenIsUnauthenticatedAndRecorded() {
-    publish("products", null, publishBody("products", PRODUCTS_V1))
+    registry
+        .publish("products", null, publishBody("products", PRODUCTS_V1))
         .expectStatus()
         .isUnauthorized()
         .expectHeader()
@@ -54,9 +45,8 @@ class RegistryAccessTest {
         .jsonPath("$.detail")
         .value(String.class, d -> assertThat(d).contains("Authorization: Bearer"));
     nothingStored();
-    web.get()
-        .uri("/writes")
-        .exchange()
+    registry
+        .get("/writes", null)
         .expectBody()
         .jsonPath("$[0].actor")
         .isEqualTo("anonymous")
@@ -70,14 +60,14 @@ class RegistryAccessTest {
   void unknownTokensAndOtherSchemesAreUnauthenticated() {
     for (String authorization :
         List.of("Bearer products-wrong-token", "Basic cHJvZHVjdHM6eA==", "products-test-token")) {
-      publish("products", authorization, publishBody("products", PRODUCTS_V1))
+      registry
+          .publishWithAuthorization("products", authorization, publishBody("products", PRODUCTS_V1))
           .expectStatus()
           .isUnauthorized();
     }
     nothingStored();
-    web.get()
-        .uri("/writes")
-        .exchange()
+    registry
+        .get("/writes", null)
         .expectBody()
         .jsonPath("$[*].actor")
         .isEqualTo(List.of("unknown-token", "unknown-token", "unknown-token"));
@@ -85,17 +75,15 @@ class RegistryAccessTest {
 
   @Test
   void aSubgraphCannotPublishOrCheckAnotherSubgraphsSchema() {
-    publish("products", bearer("reviews"), publishBody("products", PRODUCTS_V1))
+    registry
+        .publish("products", "reviews", publishBody("products", PRODUCTS_V1))
         .expectStatus()
         .isForbidden()
         .expectBody()
         .jsonPath("$.detail")
         .value(String.class, d -> assertThat(d).contains("reviews").contains("products"));
-    web.post()
-        .uri("/subgraphs/products/check")
-        .header("Authorization", bearer("reviews"))
-        .bodyValue(publishBody("products", PRODUCTS_V1))
-        .exchange()
+    registry
+        .check("products", "reviews", publishBody("products", PRODUCTS_V1))
         .expectStatus()
         .isForbidden();
     nothingStored();
@@ -104,7 +92,8 @@ class RegistryAccessTest {
   @Test
   void clientsTheRouterAndAdministratorsDoNotPublishSchemas() {
     for (String principal : List.of("web", "router", "admin")) {
-      publish("products", bearer(principal), publishBody("products", PRODUCTS_V1))
+      registry
+          .publish("products", principal, publishBody("products", PRODUCTS_V1))
           .expectStatus()
           .isForbidden();
     }
@@ -115,14 +104,16 @@ class RegistryAccessTest {
   void aRoutingUrlOffTheSubgraphsAllowListIsRefusedNamingIt() {
     var foreign = publishBody("products", PRODUCTS_V1);
     foreign.put("url", "http://203.0.113.9/graphql");
-    publish("products", bearer("products"), foreign)
+    registry
+        .publish("products", "products", foreign)
         .expectStatus()
         .isForbidden()
         .expectBody()
         .jsonPath("$.detail")
         .value(String.class, d -> assertThat(d).contains("http://203.0.113.9/graphql"));
     // Another subgraph's URL is just as foreign.
-    publish("products", bearer("products"), publishBody("reviews", PRODUCTS_V1))
+    registry
+        .publish("products", "products", publishBody("reviews", PRODUCTS_V1))
         .expectStatus()
         .isForbidden();
     nothingStored();
@@ -130,91 +121,61 @@ class RegistryAccessTest {
 
   @Test
   void refusalsAfterAGoodPublishLeaveTheHistoryAsItWas() {
-    publish("products", bearer("products"), publishBody("products", PRODUCTS_V1))
+    registry
+        .publish("products", "products", publishBody("products", PRODUCTS_V1))
         .expectStatus()
         .isOk();
-    String before =
-        web.get()
-            .uri("/supergraph")
-            .exchange()
-            .expectBody(String.class)
-            .returnResult()
-            .getResponseBody();
+    String before = registry.supergraph();
     var changed = publishBody("products", PRODUCTS_V1.replace("price: Int!", "price: Int! x: Int"));
-    publish("products", null, changed).expectStatus().isUnauthorized();
-    publish("products", bearer("reviews"), changed).expectStatus().isForbidden();
+    registry.publish("products", null, changed).expectStatus().isUnauthorized();
+    registry.publish("products", "reviews", changed).expectStatus().isForbidden();
     changed.put("url", "http://203.0.113.9/graphql");
-    publish("products", bearer("products"), changed).expectStatus().isForbidden();
-    web.post()
-        .uri("/subgraphs/products/rollback")
-        .header("Authorization", bearer("products"))
-        .bodyValue(Map.of("version", 1))
-        .exchange()
-        .expectStatus()
-        .isForbidden();
-    web.get()
-        .uri("/subgraphs/products/versions")
-        .exchange()
-        .expectBody()
-        .jsonPath("$.length()")
-        .isEqualTo(1);
-    web.get()
-        .uri("/supergraph/versions")
-        .exchange()
-        .expectBody()
-        .jsonPath("$.length()")
-        .isEqualTo(1);
-    assertThat(
-            web.get()
-                .uri("/supergraph")
-                .exchange()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody())
-        .isEqualTo(before);
+    registry.publish("products", "products", changed).expectStatus().isForbidden();
+    registry.rollback("products", "products", Map.of("version", 1)).expectStatus().isForbidden();
+    registry.expectLength("/subgraphs/products/versions", 1);
+    registry.expectLength("/supergraph/versions", 1);
+    assertThat(registry.supergraph()).isEqualTo(before);
   }
 
   @Test
   void theHistoryShowsWhoPublishedAndWhoRolledBack() {
-    publish("products", bearer("products"), publishBody("products", PRODUCTS_V1))
+    registry
+        .publish("products", "products", publishBody("products", PRODUCTS_V1))
         .expectStatus()
         .isOk();
-    publish("reviews", bearer("reviews"), publishBody("reviews", REVIEWS_V1)).expectStatus().isOk();
-    publish(
+    registry
+        .publish("reviews", "reviews", publishBody("reviews", REVIEWS_V1))
+        .expectStatus()
+        .isOk();
+    registry
+        .publish(
             "reviews",
-            bearer("reviews"),
+            "reviews",
             publishBody(
                 "reviews", REVIEWS_V1.replace("rating: Int!", "rating: Int! title: String")))
         .expectStatus()
         .isOk();
-    web.post()
-        .uri("/subgraphs/reviews/rollback")
-        .header("Authorization", bearer("admin"))
-        .bodyValue(Map.of("version", 1, "acceptBreaking", true))
-        .exchange()
+    registry
+        .rollback("reviews", "admin", Map.of("version", 1, "acceptBreaking", true))
         .expectStatus()
         .isOk();
-    web.get()
-        .uri("/subgraphs/products/versions")
-        .exchange()
+    registry
+        .get("/subgraphs/products/versions", null)
         .expectBody()
         .jsonPath("$[0].publishedBy")
         .isEqualTo("products");
-    web.get()
-        .uri("/subgraphs/reviews/versions")
-        .exchange()
+    registry
+        .get("/subgraphs/reviews/versions", null)
         .expectBody()
         .jsonPath("$[*].publishedBy")
         .isEqualTo(List.of("reviews", "reviews", "admin"));
-    web.get()
-        .uri("/supergraph/versions")
-        .exchange()
+    registry
+        .get("/supergraph/versions", null)
         .expectBody()
         .jsonPath("$[*].publishedBy")
         .isEqualTo(List.of("admin", "reviews", "reviews", "products"));
-    web.get()
-        .uri("/writes?target=reviews")
-        .exchange()
+    registry
+        .get("/writes?target=reviews", null)
         .expectBody()
         .jsonPath("$[0].actor")
         .isEqualTo("admin")
@@ -230,66 +191,28 @@ class RegistryAccessTest {
 
   @Test
   void aClientRegistersOnlyItsOwnManifestsAndOnlyAnAdministratorRetiresThem() {
-    publish("products", bearer("products"), publishBody("products", PRODUCTS_V1))
+    registry
+        .publish("products", "products", publishBody("products", PRODUCTS_V1))
         .expectStatus()
         .isOk();
     var webManifest = OperationCheckTest.manifest("query WebPrices { products { id price } }");
     var mobileManifest = OperationCheckTest.manifest("query MobileNames { products { name } }");
-    web.put()
-        .uri("/clients/web/versions/1/manifest")
-        .header("Authorization", bearer("web"))
-        .bodyValue(webManifest)
-        .exchange()
-        .expectStatus()
-        .isOk();
+    registry.registerManifest("web", "1", "web", webManifest).expectStatus().isOk();
     for (String principal : List.of("mobile", "router", "products")) {
-      web.put()
-          .uri("/clients/web/versions/1/manifest")
-          .header("Authorization", bearer(principal))
-          .bodyValue(mobileManifest)
-          .exchange()
-          .expectStatus()
-          .isForbidden();
+      registry.registerManifest("web", "1", principal, mobileManifest).expectStatus().isForbidden();
     }
-    web.put()
-        .uri("/clients/web/versions/1/manifest")
-        .bodyValue(mobileManifest)
-        .exchange()
-        .expectStatus()
-        .isUnauthorized();
-    web.delete()
-        .uri("/clients/web/versions/1")
-        .header("Authorization", bearer("mobile"))
-        .exchange()
-        .expectStatus()
-        .isForbidden();
-    web.delete()
-        .uri("/clients/web/versions/1")
-        .header("Authorization", bearer("web"))
-        .exchange()
-        .expectStatus()
-        .isForbidden();
-    web.get()
-        .uri("/clients/web/versions/1/manifest")
-        .exchange()
+    registry.registerManifest("web", "1", null, mobileManifest).expectStatus().isUnauthorized();
+    registry.retire("web", "1", "mobile").expectStatus().isForbidden();
+    registry.retire("web", "1", "web").expectStatus().isForbidden();
+    registry
+        .get("/clients/web/versions/1/manifest", null)
         .expectBody()
         .jsonPath("$.operations[*].name")
         .isEqualTo(List.of("WebPrices"));
-    web.get()
-        .uri("/clients")
-        .exchange()
-        .expectBody()
-        .jsonPath("$[0].registeredBy")
-        .isEqualTo("web");
-    web.delete()
-        .uri("/clients/web/versions/1")
-        .header("Authorization", bearer("admin"))
-        .exchange()
-        .expectStatus()
-        .isOk();
-    web.get()
-        .uri("/writes?target=web@1")
-        .exchange()
+    registry.get("/clients", null).expectBody().jsonPath("$[0].registeredBy").isEqualTo("web");
+    registry.retire("web", "1", "admin").expectStatus().isOk();
+    registry
+        .get("/writes?target=web@1", null)
         .expectBody()
         .jsonPath("$[0].actor")
         .isEqualTo("admin")
@@ -301,10 +224,11 @@ class RegistryAccessTest {
 
   @Test
   void readsInDevelopmentNeedNoTokenButRefuseAnUnknownOne() {
-    publish("products", bearer("products"), publishBody("products", PRODUCTS_V1))
+    registry
+        .publish("products", "products", publishBody("products", PRODUCTS_V1))
         .expectStatus()
         .isOk();
-    web.get().uri("/supergraph").exchange().expectStatus().isOk();
+    registry.get("/supergraph", null).expectStatus().isOk();
     web.get()
         .uri("/supergraph")
         .header("Authorization", "Bearer not-a-principal")

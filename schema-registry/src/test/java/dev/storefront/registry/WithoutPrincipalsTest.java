@@ -1,49 +1,40 @@
 package dev.storefront.registry;
 
 import static dev.storefront.registry.RegistryFixture.PRODUCTS_V1;
-import static dev.storefront.registry.RegistryFixture.bearer;
 import static dev.storefront.registry.RegistryFixture.publishBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.testsupport.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.context.annotation.Import;
 
 /** A development registry started without a principals file takes no writes at all. */
 @ServiceTest
+@Import(RegistryRequests.class)
 class WithoutPrincipalsTest {
 
-  @Autowired WebTestClient web;
-  @Autowired DatabaseClient database;
+  @Autowired RegistryRequests registry;
 
   @Test
   void everyWriteIsRefused() {
-    RegistryFixture.reset(database);
-    web.post()
-        .uri("/subgraphs/products/publish")
-        .header("Authorization", bearer("products"))
-        .bodyValue(publishBody("products", PRODUCTS_V1))
-        .exchange()
+    registry.reset();
+    registry
+        .publish("products", "products", publishBody("products", PRODUCTS_V1))
         .expectStatus()
         .isUnauthorized();
-    web.post()
-        .uri("/subgraphs/products/publish")
-        .bodyValue(publishBody("products", PRODUCTS_V1))
-        .exchange()
+    registry
+        .publish("products", null, publishBody("products", PRODUCTS_V1))
         .expectStatus()
         .isUnauthorized()
         .expectBody()
         .jsonPath("$.detail")
         .value(String.class, d -> assertThat(d).contains("STOREFRONT_REGISTRY_PRINCIPALS_FILE"));
-    web.put()
-        .uri("/clients/web/versions/1/manifest")
-        .header("Authorization", bearer("web"))
-        .bodyValue(OperationCheckTest.manifest("query Names { products { name } }"))
-        .exchange()
+    registry
+        .registerManifest(
+            "web", "1", "web", OperationCheckTest.manifest("query Names { products { name } }"))
         .expectStatus()
         .isUnauthorized();
-    web.get().uri("/subgraphs").exchange().expectBody().jsonPath("$.length()").isEqualTo(0);
+    registry.expectLength("/subgraphs", 0);
   }
 }

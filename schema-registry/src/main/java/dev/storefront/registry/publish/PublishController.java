@@ -50,7 +50,6 @@ public class PublishController {
       @PathVariable String name,
       @RequestBody PublishRequest request,
       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-    rules.subgraphName(name);
     return ownSchema(authorization, name, request, "publish")
         .flatMap(owned ->
             publisher
@@ -64,12 +63,9 @@ public class PublishController {
       @PathVariable String name,
       @RequestBody PublishRequest request,
       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-    rules.subgraphName(name);
     return ownSchema(authorization, name, request, "check")
-        .flatMap(owned ->
-            publisher
-                .check(name, owned.candidate(), request.breakingAccepted())
-                .map(report -> respond(name, report)));
+        .flatMap(owned -> publisher.check(name, owned.candidate(), request.breakingAccepted()))
+        .map(report -> respond(name, report));
   }
 
   @PostMapping("/subgraphs/{name}/rollback")
@@ -105,9 +101,10 @@ public class PublishController {
 
   private record Owned(Principal by, SchemaCandidate candidate) {}
 
-  /** The caller is this subgraph, the body is valid and its URL is on the allow-list. */
+  /** The name is valid, the caller is this subgraph, the body is valid and its URL allowed. */
   private Mono<Owned> ownSchema(
       String authorization, String name, PublishRequest request, String action) {
+    rules.subgraphName(name);
     return access
         .subgraph(authorization, name, action)
         .flatMap(principal -> {

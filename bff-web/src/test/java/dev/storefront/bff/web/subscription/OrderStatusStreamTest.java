@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 class OrderStatusStreamTest extends BffWebTest {
@@ -133,6 +134,11 @@ class OrderStatusStreamTest extends BffWebTest {
   }
 
   List<ServerSentEvent<JsonNode>> stream(Browser browser) {
+    return statusEvents(port, browser).collectList().block(Duration.ofSeconds(20));
+  }
+
+  /** The browser's status stream of {@link #ORDER}, named events only (no keep-alives). */
+  static Flux<ServerSentEvent<JsonNode>> statusEvents(int port, Browser browser) {
     return WebClient.create("http://127.0.0.1:" + port)
         .get()
         .uri("/orders/{id}/status-stream", ORDER)
@@ -140,9 +146,7 @@ class OrderStatusStreamTest extends BffWebTest {
         .accept(MediaType.TEXT_EVENT_STREAM)
         .retrieve()
         .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {})
-        .filter(event -> event.event() != null)
-        .collectList()
-        .block(Duration.ofSeconds(20));
+        .filter(event -> event.event() != null);
   }
 
   @Test

@@ -17,12 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 import tools.jackson.databind.JsonNode;
 
@@ -44,6 +42,12 @@ class StatusStreamBoundsTest extends BffWebTest {
       body.dispose();
     }
 
+    /** The events' names once the stream has ended, waiting up to 5 s for the end. */
+    List<String> eventNamesOnceEnded() {
+      await().atMost(Duration.ofSeconds(5)).untilTrue(ended);
+      return events.stream().map(ServerSentEvent::event).toList();
+    }
+
     List<String> statuses() {
       return events.stream()
           .filter(e -> "status".equals(e.event()))
@@ -59,6 +63,11 @@ class StatusStreamBoundsTest extends BffWebTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> slots.openBy(USER) == 0);
   }
 
+  /** Waits up to 5 s until the user holds exactly this many stream slots. */
+  void awaitSlotsHeld(int count) {
+    await().atMost(Duration.ofSeconds(5)).until(() -> slots.openBy(USER) == count);
+  }
+
   /** The router's stream: PENDING now, then nothing for a minute. */
   void routerStreamStaysOpen() {
     ROUTER.answer(
@@ -70,14 +79,7 @@ class StatusStreamBoundsTest extends BffWebTest {
     var events = new CopyOnWriteArrayList<ServerSentEvent<JsonNode>>();
     var ended = new AtomicBoolean();
     Disposable body =
-        WebClient.create("http://127.0.0.1:" + port)
-            .get()
-            .uri("/orders/{id}/status-stream", ORDER)
-            .cookie(SessionCookies.NAME, browser.cookie())
-            .accept(MediaType.TEXT_EVENT_STREAM)
-            .retrieve()
-            .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {})
-            .filter(event -> event.event() != null)
+        OrderStatusStreamTest.statusEvents(port, browser)
             .doFinally(signal -> ended.set(true))
             .subscribe(events::add, error -> {});
     var stream = new OpenStream(events, ended, body);
@@ -111,7 +113,7 @@ class StatusStreamBoundsTest extends BffWebTest {
     assertThat(ROUTER.calls(id("OrderStatus"))).hasSize(3);
 
     three.getFirst().close();
-    await().atMost(Duration.ofSeconds(5)).until(() -> slots.openBy(USER) == 2);
+    awaitSlotsHeld(2);
     OpenStream again = open(phone);
     assertThat(again.statuses()).containsExactly("PENDING");
     assertThat(again.ended()).isFalse();
@@ -132,7 +134,7 @@ class StatusStreamBoundsTest extends BffWebTest {
     refused(browser)
         .jsonPath("$.detail")
         .isEqualTo("Too many open streams: close one before opening another");
-    await().atMost(Duration.ofSeconds(5)).until(() -> slots.openBy(USER) == 0);
+    awaitSlotsHeld(0);
   }
 
   @Test
@@ -145,14 +147,11 @@ class StatusStreamBoundsTest extends BffWebTest {
 
     logout(browser).exchange().expectStatus().isNoContent();
 
-    await().atMost(Duration.ofSeconds(5)).untilTrue(stream.ended());
-    assertThat(stream.events())
-        .extracting(ServerSentEvent::event)
-        .containsExactly("status", "error");
+    assertThat(stream.eventNamesOnceEnded()).containsExactly("status", "error");
     JsonNode problem = stream.events().getLast().data();
     assertThat(problem.path("status").asInt()).isEqualTo(401);
     assertThat(problem.path("code").asString()).isEqualTo("UNAUTHENTICATED");
-    await().atMost(Duration.ofSeconds(5)).until(() -> slots.openBy(USER) == 0);
+    awaitSlotsHeld(0);
   }
 
   @Test
@@ -164,10 +163,7 @@ class StatusStreamBoundsTest extends BffWebTest {
     // Another instance signed the browser out, or a refused refresh ended the session.
     redis.delete(sessionKey(browser)).block();
 
-    await().atMost(Duration.ofSeconds(5)).untilTrue(stream.ended());
-    assertThat(stream.events())
-        .extracting(ServerSentEvent::event)
-        .containsExactly("status", "error");
+    assertThat(stream.eventNamesOnceEnded()).containsExactly("status", "error");
   }
 
   @Test
@@ -204,8 +200,7 @@ class StatusStreamBoundsTest extends BffWebTest {
 
     OpenStream stream = open(browser);
 
-    await().atMost(Duration.ofSeconds(5)).untilTrue(stream.ended());
-    assertThat(stream.events()).extracting(ServerSentEvent::event).containsExactly("status");
+    assertThat(stream.eventNamesOnceEnded()).containsExactly("status");
     assertThat(stream.statuses()).containsExactly("PENDING");
   }
 }

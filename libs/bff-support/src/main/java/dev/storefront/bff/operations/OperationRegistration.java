@@ -140,8 +140,10 @@ public class OperationRegistration implements SmartLifecycle {
     }
     String report = body.length() > 4000 ? body.substring(0, 4000) + "…" : body;
     if (status.value() == 401 || status.value() == 403) {
-      state.set(new State(false, attempts, null, "refused: " + report, status.value()));
-      log.error(
+      return rejected(
+          attempts,
+          status,
+          "refused: " + report,
           "The schema registry refused {}'s credential for {}@{} (HTTP {}; set"
               + " STOREFRONT_REGISTRY_TOKEN to the client's own token); retrying in {}: {}",
           client,
@@ -150,18 +152,18 @@ public class OperationRegistration implements SmartLifecycle {
           status.value(),
           rejectedRetry,
           report);
-      return rejectedRetry;
     }
     if (status.is4xxClientError()) {
-      state.set(new State(false, attempts, null, "rejected: " + report, status.value()));
-      log.error(
+      return rejected(
+          attempts,
+          status,
+          "rejected: " + report,
           "The schema registry rejected the operations of {}@{} (HTTP {}); retrying in {}: {}",
           client,
           version,
           status.value(),
           rejectedRetry,
           report);
-      return rejectedRetry;
     }
     state.set(new State(false, attempts, null, "HTTP " + status.value(), status.value()));
     Duration next = backoff();
@@ -172,6 +174,14 @@ public class OperationRegistration implements SmartLifecycle {
         version,
         next);
     return next;
+  }
+
+  /** Refused or rejected: sending the same manifest again soon would not change the answer. */
+  private Duration rejected(
+      int attempts, HttpStatusCode status, String outcome, String message, Object... logArguments) {
+    state.set(new State(false, attempts, null, outcome, status.value()));
+    log.error(message, logArguments);
+    return rejectedRetry;
   }
 
   private Duration unreachable(Throwable e) {

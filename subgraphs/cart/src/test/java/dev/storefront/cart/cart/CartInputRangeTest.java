@@ -6,6 +6,7 @@ import dev.storefront.testsupport.SubgraphTest;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -28,16 +29,18 @@ class CartInputRangeTest {
     return RouterRequests.as(graphQl, "cart-range-1");
   }
 
+  GraphQlTester.Response add(String productId, Object quantity) {
+    return shopper()
+        .document(ADD)
+        .variable("productId", productId)
+        .variable("quantity", quantity)
+        .execute();
+  }
+
   @Test
   void quantitiesOutsideOneToNinetyNineAreBadUserInput() {
     for (Object quantity : new Object[] {0, -1, 100, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
-      GraphQlErrors.expectBadUserInput(
-          shopper()
-              .document(ADD)
-              .variable("productId", "1")
-              .variable("quantity", quantity)
-              .execute(),
-          "quantity");
+      GraphQlErrors.expectBadUserInput(add("1", quantity), "quantity");
     }
     GraphQlErrors.expectBadUserInput(
         shopper().document(UPDATE).variable("productId", "1").variable("quantity", -1).execute(),
@@ -48,26 +51,14 @@ class CartInputRangeTest {
   void numbersNoIntCanHoldAreBadUserInputNamingTheVariable() {
     for (Object quantity :
         new Object[] {new BigInteger("9".repeat(400)), 2_147_483_648L, 1.5, "Infinity", "NaN"}) {
-      GraphQlErrors.expectBadUserInput(
-          shopper()
-              .document(ADD)
-              .variable("productId", "1")
-              .variable("quantity", quantity)
-              .execute(),
-          "quantity");
+      GraphQlErrors.expectBadUserInput(add("1", quantity), "quantity");
     }
   }
 
   @Test
   void productIdsNoProductCanHaveAreBadUserInput() {
     for (String productId : new String[] {"9".repeat(400), "-1", "1e9", "0"}) {
-      GraphQlErrors.expectBadUserInput(
-          shopper()
-              .document(ADD)
-              .variable("productId", productId)
-              .variable("quantity", 1)
-              .execute(),
-          "productId");
+      GraphQlErrors.expectBadUserInput(add(productId, 1), "productId");
     }
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.storefront.service.profile.DeploymentProfile;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -30,38 +32,29 @@ class ProcessorSecretsTest {
               "payments.processor.api-key=" + ProcessorSecrets.DEVELOPMENT_API_KEY,
               "payments.processor.webhook-secret=" + ProcessorSecrets.DEVELOPMENT_WEBHOOK_SECRET);
 
+  /** The start-up fails, naming the variable that must hold a secret of its own. */
+  static ContextConsumer<AssertableApplicationContext> failsNaming(String variable) {
+    return context ->
+        assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining(variable);
+  }
+
   @Test
   void productionRefusesTheRepositorysApiKey() {
     payments
         .withPropertyValues("payments.processor.webhook-secret=whsec_from_the_vault")
-        .run(context ->
-            assertThat(context)
-                .hasFailed()
-                .getFailure()
-                .rootCause()
-                .hasMessageContaining("STOREFRONT_CARD_PROCESSOR_API_KEY"));
+        .run(failsNaming("STOREFRONT_CARD_PROCESSOR_API_KEY"));
   }
 
   @Test
   void productionRefusesTheRepositorysWebhookSecretOrNone() {
     payments
         .withPropertyValues("payments.processor.api-key=sk_live_from_the_vault")
-        .run(context ->
-            assertThat(context)
-                .hasFailed()
-                .getFailure()
-                .rootCause()
-                .hasMessageContaining("STOREFRONT_CARD_PROCESSOR_WEBHOOK_SECRET"));
+        .run(failsNaming("STOREFRONT_CARD_PROCESSOR_WEBHOOK_SECRET"));
     payments
         .withPropertyValues(
             "payments.processor.api-key=sk_live_from_the_vault",
             "payments.processor.webhook-secret=")
-        .run(context ->
-            assertThat(context)
-                .hasFailed()
-                .getFailure()
-                .rootCause()
-                .hasMessageContaining("STOREFRONT_CARD_PROCESSOR_WEBHOOK_SECRET"));
+        .run(failsNaming("STOREFRONT_CARD_PROCESSOR_WEBHOOK_SECRET"));
   }
 
   @Test

@@ -113,17 +113,7 @@ class WebhookMatchingTest {
           ",,,=,=",
           "garbage"
         }) {
-      web.post()
-          .uri(PATH)
-          .contentType(MediaType.APPLICATION_JSON)
-          .header(ProcessorWebhookController.SIGNATURE_HEADER, header)
-          .bodyValue(body)
-          .exchange()
-          .expectStatus()
-          .isBadRequest()
-          .expectBody()
-          .jsonPath("$.result")
-          .exists();
+      post(body, header).expectStatus().isBadRequest().expectBody().jsonPath("$.result").exists();
     }
     assertThat(status(orderA)).isEqualTo("PENDING");
   }
@@ -133,12 +123,7 @@ class WebhookMatchingTest {
     String body = succeeded(orderA, intentOf(orderA), "25.00", "EUR");
     String header =
         new WebhookSignature("whsec_other", Duration.ofMinutes(5)).header(Instant.now(), body);
-    web.post()
-        .uri(PATH)
-        .contentType(MediaType.APPLICATION_JSON)
-        .header(ProcessorWebhookController.SIGNATURE_HEADER, header)
-        .bodyValue(body)
-        .exchange()
+    post(body, header)
         .expectStatus()
         .isBadRequest()
         .expectBody()
@@ -149,10 +134,14 @@ class WebhookMatchingTest {
   }
 
   private WebTestClient.ResponseSpec post(String body) {
+    return post(body, signature.header(Instant.now(), body));
+  }
+
+  private WebTestClient.ResponseSpec post(String body, String signatureHeader) {
     return web.post()
         .uri(PATH)
         .contentType(MediaType.APPLICATION_JSON)
-        .header(ProcessorWebhookController.SIGNATURE_HEADER, signature.header(Instant.now(), body))
+        .header(ProcessorWebhookController.SIGNATURE_HEADER, signatureHeader)
         .bodyValue(body)
         .exchange();
   }
