@@ -42,6 +42,21 @@ class BffMobileTest {
     return Map.of("authorization", "Bearer " + Accounts.token(user));
   }
 
+  /**
+   * A 503 (the router did not answer in time: the first checkout on cold services can take longer
+   * than bff-mobile's router timeout) is what the app retries with the same Idempotency-Key, which
+   * cannot place a second order.
+   */
+  static HttpResponse<String> checkoutAsTheAppDoes(String body, Map<String, String> headers)
+      throws InterruptedException {
+    HttpResponse<String> response = send("POST", "/v1/checkout", body, headers);
+    for (int retry = 0; retry < 3 && response.statusCode() == 503; retry++) {
+      Thread.sleep(2_000);
+      response = send("POST", "/v1/checkout", body, headers);
+    }
+    return response;
+  }
+
   static JsonNode json(HttpResponse<String> response, int status) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     return Router.JSON.readTree(response.body());
@@ -90,7 +105,7 @@ class BffMobileTest {
   }
 
   @Test
-  void aShopperFillsTheCartChecksOutAndSeesTheOrder() {
+  void aShopperFillsTheCartChecksOutAndSeesTheOrder() throws InterruptedException {
     var auth = signedIn(SHOPPER);
     Commerce.fillCart(SHOPPER, "19", 1);
     send("DELETE", "/v1/cart/items/19", "", auth);
@@ -111,7 +126,7 @@ class BffMobileTest {
     assertProblem(send("POST", "/v1/checkout", address, auth), 400); // no Idempotency-Key
     Map<String, String> withKey = new HashMap<>(auth);
     withKey.put("idempotency-key", Commerce.newKey());
-    JsonNode order = json(send("POST", "/v1/checkout", address, withKey), 200);
+    JsonNode order = json(checkoutAsTheAppDoes(address, withKey), 200);
     String orderId = order.path("id").asString();
     assertThat(json(send("POST", "/v1/checkout", address, withKey), 200).path("id").asString())
         .isEqualTo(orderId);
