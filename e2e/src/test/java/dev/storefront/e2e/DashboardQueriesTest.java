@@ -25,16 +25,17 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every query of every panel in observability/grafana/*.json, run against the platform's
- * Prometheus after a storefront query, a checkout through the router that reaches the card
- * processor, and two bff-mobile home screens: each must come back with at least one series. A
- * dashboard naming a metric nobody exports (or a label nobody sets) fails here, by panel.
+ * Every query of every panel in observability/grafana/*.json, run against the platform's Prometheus
+ * after a storefront query, a checkout through the router that reaches the card processor, and two
+ * bff-mobile home screens: each must come back with at least one series. A dashboard naming a
+ * metric nobody exports (or a label nobody sets) fails here, by panel.
  */
 class DashboardQueriesTest {
 
   static final URI PROMETHEUS =
       URI.create(System.getProperty("storefront.prometheus.url", "http://127.0.0.1:9090"));
-  static final Path DASHBOARDS = SchemaRegistryTest.PLATFORM.getParent().resolve("observability/grafana");
+  static final Path DASHBOARDS =
+      SchemaRegistryTest.PLATFORM.getParent().resolve("observability/grafana");
   // Scrapes every 5 s, rules every 5 s, and rate() needs two samples after the traffic.
   static final Duration PATIENCE = Duration.ofSeconds(45);
 
@@ -42,14 +43,16 @@ class DashboardQueriesTest {
 
   @BeforeAll
   static void traffic() {
-    ok(Router.post(
-        "query Storefront { products(first: 5) { edges { node { name price { amount } inStock"
-            + " averageRating } } } }"));
+    ok(
+        Router.post(
+            "query Storefront { products(first: 5) { edges { node { name price { amount } inStock"
+                + " averageRating } } } }"));
     String user = "871";
     String product = "9971";
     setStock(product, 10);
     fillCart(user, product, 1);
-    // Named like the BFFs' operation: the checkout panels and alert select operationName="Checkout".
+    // Named like the BFFs' operation: the checkout panels and alert select
+    // operationName="Checkout".
     JsonNode placed =
         ok(as(
                 user,
@@ -105,7 +108,9 @@ class DashboardQueriesTest {
         PROMETHEUS.resolve(
             "/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8));
     JsonNode answer = Router.JSON.readTree(Router.get(uri));
-    assertThat(answer.path("status").asString()).as("Prometheus on %s: %s", expr, answer).isEqualTo("success");
+    assertThat(answer.path("status").asString())
+        .as("Prometheus on %s: %s", expr, answer)
+        .isEqualTo("success");
     return answer.path("data").path("result");
   }
 }
