@@ -1,5 +1,6 @@
 package dev.storefront.cart.cart;
 
+import dev.storefront.service.metrics.CacheLookups;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,9 +35,15 @@ public class CartCache {
   private final JsonMapper json;
   private final String prefix;
   private final long ttlMillis;
+  private final CacheLookups lookups;
 
   public CartCache(
-      ReactiveStringRedisTemplate redis, JsonMapper json, String namespace, long ttlMillis) {
+      ReactiveStringRedisTemplate redis,
+      JsonMapper json,
+      String namespace,
+      long ttlMillis,
+      CacheLookups lookups) {
+    this.lookups = lookups;
     this.redis = redis;
     this.json = json;
     this.prefix = namespace + ":cart:";
@@ -59,7 +66,8 @@ public class CartCache {
           }
           return found;
         })
-        .onErrorReturn(Map.of());
+        .onErrorReturn(Map.of())
+        .doOnNext(found -> lookups.record(found.size(), users.size() - found.size()));
   }
 
   public Mono<Void> put(StoredCart cart) {

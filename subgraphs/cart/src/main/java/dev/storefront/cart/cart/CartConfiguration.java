@@ -3,6 +3,8 @@ package dev.storefront.cart.cart;
 import dev.storefront.cart.catalog.CatalogProducts;
 import dev.storefront.graphql.client.SubgraphClients;
 import dev.storefront.messaging.config.MessagingProperties;
+import dev.storefront.service.metrics.CacheLookups;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -18,8 +20,14 @@ class CartConfiguration {
       ReactiveStringRedisTemplate redis,
       JsonMapper json,
       MessagingProperties messaging,
-      CartSettings settings) {
-    return new CartCache(redis, json, messaging.namespace(), settings.ttl().toMillis());
+      CartSettings settings,
+      MeterRegistry meters) {
+    return new CartCache(
+        redis,
+        json,
+        messaging.namespace(),
+        settings.ttl().toMillis(),
+        new CacheLookups(meters, "cart"));
   }
 
   @Bean

@@ -3,6 +3,7 @@ package dev.storefront.payments.processor;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -21,7 +22,9 @@ class ProcessorConfiguration {
       ProcessorSettings settings,
       CircuitBreakerRegistry circuitBreakers,
       RetryRegistry retries,
-      BulkheadRegistry bulkheads) {
-    return new ResilientCardProcessor(client, settings, circuitBreakers, retries, bulkheads);
+      BulkheadRegistry bulkheads,
+      MeterRegistry meters) {
+    return new ResilientCardProcessor(
+        client, settings, circuitBreakers, retries, bulkheads, new ProcessorCallTimer(meters));
   }
 }

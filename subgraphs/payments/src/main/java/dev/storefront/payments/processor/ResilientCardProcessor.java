@@ -34,14 +34,17 @@ public class ResilientCardProcessor {
   private final CircuitBreaker circuitBreaker;
   private final Retry retry;
   private final Bulkhead bulkhead;
+  private final ProcessorCallTimer timer;
 
   public ResilientCardProcessor(
       CardProcessorClient client,
       ProcessorSettings settings,
       CircuitBreakerRegistry circuitBreakers,
       RetryRegistry retries,
-      BulkheadRegistry bulkheads) {
+      BulkheadRegistry bulkheads,
+      ProcessorCallTimer timer) {
     this.client = client;
+    this.timer = timer;
     this.circuitBreaker =
         circuitBreakers.circuitBreaker(
             NAME,
@@ -80,24 +83,26 @@ public class ResilientCardProcessor {
 
   public Mono<CallOutcome> createIntent(
       String idempotencyKey, BigDecimal amount, String currency, String reference) {
-    return resilient(() -> client.createIntent(idempotencyKey, amount, currency, reference));
+    return resilient(
+        "create", () -> client.createIntent(idempotencyKey, amount, currency, reference));
   }
 
   public Mono<CallOutcome> getIntent(String intentId) {
-    return resilient(() -> client.getIntent(intentId));
+    return resilient("get", () -> client.getIntent(intentId));
   }
 
   public Mono<CallOutcome> cancelIntent(String intentId, String idempotencyKey) {
-    return resilient(() -> client.cancelIntent(intentId, idempotencyKey));
+    return resilient("cancel", () -> client.cancelIntent(intentId, idempotencyKey));
   }
 
   public CircuitBreaker.State circuitState() {
     return circuitBreaker.getState();
   }
 
-  private Mono<CallOutcome> resilient(Supplier<Mono<PaymentIntent>> call) {
+  private Mono<CallOutcome> resilient(String operation, Supplier<Mono<PaymentIntent>> call) {
     AtomicBoolean reached = new AtomicBoolean();
     return Mono.defer(call)
+        .transform(timer.timed(operation))
         .doOnError(e -> {
           if (e instanceof ProcessorCallException p && p.reachedProcessor()) {
             reached.set(true);
