@@ -33,7 +33,7 @@ class RouterTraceTest extends BffWebTest {
 
     assertThat(traceId).matches("[0-9a-f]{32}");
     String traceParent = ROUTER.calls(id("Cart")).getFirst().header("traceparent");
-    assertThat(traceParent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    assertThat(traceParent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     assertThat(traceParent.split("-")[1]).isEqualTo(traceId);
   }
 
