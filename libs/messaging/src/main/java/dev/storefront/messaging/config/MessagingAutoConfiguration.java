@@ -7,6 +7,7 @@ import dev.storefront.messaging.outbox.Outbox;
 import dev.storefront.messaging.outbox.OutboxRelay;
 import dev.storefront.messaging.stream.EventStreams;
 import dev.storefront.messaging.tracing.EventHandlingObservation;
+import dev.storefront.messaging.tracing.TraceContinuation;
 import dev.storefront.messaging.tracing.TraceParents;
 import dev.storefront.service.database.ModuleMigration;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,6 +54,11 @@ public class MessagingAutoConfiguration {
   @Bean
   EventHandlingObservation eventHandlingObservation(ObjectProvider<ObservationRegistry> registry) {
     return new EventHandlingObservation(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
+  }
+
+  @Bean
+  TraceContinuation traceContinuation(ObjectProvider<ObservationRegistry> registry) {
+    return new TraceContinuation(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
   }
 
   @Bean
