@@ -231,7 +231,14 @@ public class StreamConsumer extends PollingLoop {
                 .jitter(0.5)
                 .filter(e -> !(e instanceof PoisonEventException))
                 .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-        .doOnNext(isNew -> handled.increment())
+        .doOnNext(isNew -> {
+          handled.increment();
+          // One line per event, in the event's trace: the saga of an order can be read from the
+          // logs by its id or its trace id.
+          if (isNew) {
+            log.info("handled {} {} for {}", event.type(), event.id(), event.aggregateId());
+          }
+        })
         .then(ack(record))
         .onErrorResume(
             e -> !TransientFailures.isTransient(e), e -> deadLetter(record, e).then(ack(record)));
