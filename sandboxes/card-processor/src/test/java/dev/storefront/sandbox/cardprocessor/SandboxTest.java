@@ -19,7 +19,10 @@ import tools.jackson.databind.JsonNode;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "sandbox.webhook-url=" + SandboxTest.NOWHERE,
-      "sandbox.admin-token=" + SandboxTest.ADMIN_TOKEN
+      "sandbox.admin-token=" + SandboxTest.ADMIN_TOKEN,
+      // Spans are made and propagated but not sent (Boot turns propagation off along with all
+      // export, so only the Zipkin exporter is switched off).
+      "management.tracing.export.zipkin.enabled=false"
     })
 @AutoConfigureWebTestClient
 public abstract class SandboxTest {

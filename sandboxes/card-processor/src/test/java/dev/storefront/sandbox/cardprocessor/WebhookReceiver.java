@@ -21,7 +21,12 @@ public final class WebhookReceiver implements AutoCloseable {
 
   /** One HTTP request the sandbox made, and what the receiver answered. */
   public record Delivery(
-      Instant at, String signature, String contentType, String body, int answered) {
+      Instant at,
+      String signature,
+      String contentType,
+      String body,
+      int answered,
+      String traceParent) {
 
     public JsonNode event() {
       return JSON.readTree(body);
@@ -62,7 +67,8 @@ public final class WebhookReceiver implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Sandbox-Signature"),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
                     body,
-                    status));
+                    status,
+                    exchange.getRequestHeaders().getFirst("traceparent")));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
           });

@@ -1,6 +1,7 @@
 package dev.storefront.payments.payment;
 
 import dev.storefront.messaging.PollingLoop;
+import dev.storefront.messaging.tracing.TraceContinuation;
 import dev.storefront.payments.processor.PaymentIntent;
 import dev.storefront.payments.processor.ProcessorSettings;
 import dev.storefront.payments.processor.ResilientCardProcessor;
@@ -45,7 +46,8 @@ public class PaymentProcessing extends PollingLoop {
       String intentId,
       boolean outcomeUnknown,
       int attempts,
-      OffsetDateTime deadline) {
+      OffsetDateTime deadline,
+      String traceParent) {
 
     boolean pastDeadline() {
       return OffsetDateTime.now(ZoneOffset.UTC).isAfter(deadline);
@@ -56,12 +58,14 @@ public class PaymentProcessing extends PollingLoop {
   private final ResilientCardProcessor processor;
   private final PaymentOutcomes outcomes;
   private final ProcessorSettings settings;
+  private final TraceContinuation trace;
 
   public PaymentProcessing(
       DatabaseClient db,
       ResilientCardProcessor processor,
       PaymentOutcomes outcomes,
-      ProcessorSettings settings) {
+      ProcessorSettings settings,
+      TraceContinuation trace) {
     super(
         "payment processing",
         settings.pollInterval(),
@@ -71,11 +75,21 @@ public class PaymentProcessing extends PollingLoop {
     this.processor = processor;
     this.outcomes = outcomes;
     this.settings = settings;
+    this.trace = trace;
   }
 
   @Override
   public Mono<Integer> step() {
-    return lease().flatMap(this::advance, 8).count().map(Long::intValue);
+    return lease().flatMap(this::advanceInTrace, 8).count().map(Long::intValue);
+  }
+
+  /** The processor call, its log lines and the outcome's events join the checkout's trace. */
+  private Mono<Void> advanceInTrace(Due payment) {
+    return trace.childOf(
+        payment.traceParent(),
+        "storefront.payment.process",
+        "process payment",
+        Mono.defer(() -> advance(payment)));
   }
 
   private Flux<Due> lease() {
@@ -86,7 +100,7 @@ public class PaymentProcessing extends PollingLoop {
                 + " WHERE status = 'PENDING' AND next_attempt_at <= now()"
                 + " ORDER BY next_attempt_at LIMIT 32 FOR UPDATE SKIP LOCKED)"
                 + " RETURNING id, order_id, amount, currency_code, intent_id, outcome_unknown,"
-                + " attempts, deadline_at")
+                + " attempts, deadline_at, trace_parent")
         .bind("lease", (double) LEASE.toSeconds())
         .map(row ->
             new Due(
@@ -97,7 +111,8 @@ public class PaymentProcessing extends PollingLoop {
                 row.get("intent_id", String.class),
                 Boolean.TRUE.equals(row.get("outcome_unknown", Boolean.class)),
                 row.get("attempts", Integer.class),
-                row.get("deadline_at", OffsetDateTime.class)))
+                row.get("deadline_at", OffsetDateTime.class),
+                row.get("trace_parent", String.class)))
         .all();
   }
 

@@ -1,6 +1,7 @@
 package dev.storefront.sandbox.cardprocessor.intent;
 
 import dev.storefront.sandbox.cardprocessor.fault.CurrentBehaviour;
+import dev.storefront.sandbox.cardprocessor.tracing.TraceContinuation;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,12 +20,17 @@ public class IntentDecisions {
   private final IntentStore store;
   private final CurrentBehaviour behaviour;
   private final ApplicationEventPublisher events;
+  private final TraceContinuation trace;
 
   public IntentDecisions(
-      IntentStore store, CurrentBehaviour behaviour, ApplicationEventPublisher events) {
+      IntentStore store,
+      CurrentBehaviour behaviour,
+      ApplicationEventPublisher events,
+      TraceContinuation trace) {
     this.store = store;
     this.behaviour = behaviour;
     this.events = events;
+    this.trace = trace;
   }
 
   /** Decides the intent after the configured latency, ± up to 25 %, without blocking the caller. */
@@ -32,7 +38,10 @@ public class IntentDecisions {
     long latency = behaviour.get().latencyMs();
     long jitter = (long) (latency * JITTER);
     long delay = latency + ThreadLocalRandom.current().nextLong(-jitter, jitter + 1);
-    Mono.delay(Duration.ofMillis(delay)).subscribe(tick -> decide(intentId));
+    // The decision (and the webhook it sends) continues the trace of the call that created it.
+    trace
+        .ofCurrent(Mono.delay(Duration.ofMillis(delay)).doOnNext(tick -> decide(intentId)))
+        .subscribe();
   }
 
   private void decide(String intentId) {

@@ -7,6 +7,8 @@ import dev.storefront.sandbox.cardprocessor.fault.CurrentBehaviour;
 import dev.storefront.sandbox.cardprocessor.intent.IntentEvent;
 import dev.storefront.sandbox.cardprocessor.intent.IntentStatus;
 import dev.storefront.sandbox.cardprocessor.intent.PaymentIntent;
+import dev.storefront.sandbox.cardprocessor.tracing.TraceContinuation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,7 +51,8 @@ class WebhookRedeliveryScheduleTest {
             alwaysFailing,
             new CurrentBehaviour(SETTINGS),
             new WebhookSigner(SETTINGS),
-            JsonMapper.builder().build());
+            JsonMapper.builder().build(),
+            new TraceContinuation(ObservationRegistry.NOOP));
   }
 
   @AfterEach
