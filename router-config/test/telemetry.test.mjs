@@ -66,6 +66,7 @@ describe('router telemetry', () => {
     const names = zipkin.spans.filter((s) => s.traceId === caller.traceId).map((s) => s.name);
     assert.ok(names.includes('graphql.operation Hello'), names.join(', '));
     assert.ok(names.includes('subgraph.execute (shop)'), names.join(', '));
+    assert.ok(!names.includes('graphql.validate'), 'validation and context building make no spans');
   });
 
   test('health checks and metric scrapes make no traces', async () => {
