@@ -120,6 +120,23 @@ describe('router telemetry', () => {
     assert.ok(series('graphql_gateway_subgraph_execute_errors', 'subgraphName="shop"').length, metrics);
   });
 
+  test('a sample ratio of 0 records no trace the router starts, and still continues a caller\'s sampled trace', async () => {
+    const unsampled = await startCliRouter({ supergraph, env: { STOREFRONT_ZIPKIN_URL: zipkin.spansUrl, ROUTER_TRACE_SAMPLE_RATIO: '0' } });
+    try {
+      const seenBefore = subgraph.requests.length;
+      await post(unsampled.base, { query: 'query Own { hello }', operationName: 'Own' }, { headers: from });
+      const [, ownTraceId] = TRACEPARENT.exec(subgraph.requests[seenBefore].headers.traceparent ?? '') ?? [];
+      assert.ok(ownTraceId, 'the subgraph call still carries a traceparent');
+      assert.match(subgraph.requests[seenBefore].headers.traceparent, /-00$/, 'marked not sampled');
+      const caller = callerContext();
+      await post(unsampled.base, { query: '{ hello }' }, { headers: { ...from, traceparent: caller.traceparent } });
+      await zipkin.awaitSpans((s) => s.traceId === caller.traceId && s.name === 'POST /graphql');
+      assert.deepEqual(zipkin.spans.filter((s) => s.traceId === ownTraceId), []);
+    } finally {
+      await unsampled.stop();
+    }
+  });
+
   test('with Zipkin down the router answers as usual', async () => {
     const down = await startCliRouter({ supergraph, env: { STOREFRONT_ZIPKIN_URL: `http://127.0.0.1:${await freePort()}/api/v2/spans` } });
     try {
