@@ -1,16 +1,24 @@
 // One log line per GraphQL request served: without it the router would write nothing while
 // serving a request, and a trace id could not lead to the router's part of it. Written when the
 // response is ready, inside the request's span, so the line carries the request's trace id.
-const operationNames = new WeakMap();
+import { getOperationAST } from 'graphql';
 
 export function useAccessLog(log) {
   const started = new WeakMap();
+  const operationNames = new WeakMap();
   return {
     onRequest({ request }) {
       started.set(request, performance.now());
     },
+    // The name the client sent, for requests that fail before execution ...
     onParams({ request, params }) {
       if (params?.operationName) operationNames.set(request, params.operationName);
+    },
+    // ... and the executed operation's own name (persisted documents arrive by id, without one).
+    onExecute({ args }) {
+      const request = args.contextValue?.request;
+      const name = getOperationAST(args.document, args.operationName)?.name?.value;
+      if (request && name) operationNames.set(request, name);
     },
     onResponse({ request, response }) {
       const start = started.get(request);

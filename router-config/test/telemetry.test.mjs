@@ -20,6 +20,16 @@ function callerContext() {
   return { traceId, spanId, traceparent: `00-${traceId}-${spanId}-01` };
 }
 
+/** The router's log line carrying `traceId`, once written (or undefined after 5 s). */
+async function awaitLogLine(router, traceId) {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const line = router.logLines().find((l) => l.trace_id === traceId);
+    if (line || Date.now() > deadline) return line;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]$/;
 
 describe('router telemetry', () => {
@@ -86,11 +96,7 @@ describe('router telemetry', () => {
     await post(router.base, { query: 'query Hello { hello }', operationName: 'Hello' }, {
       headers: { ...from, traceparent: caller.traceparent },
     });
-    const deadline = Date.now() + 5000;
-    let line;
-    while (!(line = router.logLines().find((l) => l.trace_id === caller.traceId)) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const line = await awaitLogLine(router, caller.traceId);
     assert.ok(line, router.stdout);
     assert.equal(line.msg, 'request served');
     assert.equal(line.level, 'info');
@@ -104,6 +110,13 @@ describe('router telemetry', () => {
       assert.equal(typeof each.timestamp, 'string', JSON.stringify(each));
     }
     assert.doesNotMatch(router.stdout, /\u001b\[/, 'no colour codes');
+  });
+
+  test('the request line names the executed operation when the client sends no operationName', async () => {
+    const caller = callerContext();
+    await post(router.base, { query: 'query Unnamed { hello }' }, { headers: { ...from, traceparent: caller.traceparent } });
+    const line = await awaitLogLine(router, caller.traceId);
+    assert.equal(line?.operationName, 'Unnamed', router.stdout);
   });
 
   test('/metrics has duration and errors per client operation and per subgraph', async () => {
