@@ -3,6 +3,14 @@
 // response is ready, inside the request's span, so the line carries the request's trace id.
 import { getOperationAST } from 'graphql';
 
+/** The path of a request URL, without the cost of a URL object on every request. */
+export function pathOf(url) {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0) return '/';
+  const end = url.slice(start).search(/[?#]/);
+  return end < 0 ? url.slice(start) : url.slice(start, start + end);
+}
+
 export function useAccessLog(log) {
   const started = new WeakMap();
   const operationNames = new WeakMap();
@@ -23,7 +31,7 @@ export function useAccessLog(log) {
     onResponse({ request, response }) {
       const start = started.get(request);
       // Not a GraphQL request (health checks, metrics): no line.
-      if (start === undefined || !new URL(request.url).pathname.startsWith('/graphql')) return;
+      if (start === undefined || !pathOf(request.url).startsWith('/graphql')) return;
       log.info(
         {
           operationName: operationNames.get(request) ?? null,

@@ -21,8 +21,13 @@ export function formatLine(level, attrs, msg, now = new Date()) {
   for (const [key, value] of Object.entries(extra ?? {})) {
     if (!(key in line)) line[key] = value;
   }
-  // Safe with circular attributes.
-  return jsonStringify(line, false);
+  // JSON.stringify is several times faster; the logger's stringify (safe with circular
+  // attributes) only when it throws.
+  try {
+    return JSON.stringify(line);
+  } catch {
+    return jsonStringify(line, false);
+  }
 }
 
 /** A @graphql-hive/logger writer (its LogWriter interface: write(level, attrs, msg)). */

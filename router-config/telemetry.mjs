@@ -7,6 +7,7 @@ import { openTelemetrySetup } from '@graphql-hive/plugin-opentelemetry/setup';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { ZipkinExporter } from '@opentelemetry/exporter-zipkin';
 import { ParentBasedSampler, TraceIdRatioBasedSampler } from '@opentelemetry/sdk-trace-base';
+import { pathOf } from './access-log.mjs';
 import { TraceJsonLogWriter } from './json-log-writer.mjs';
 import { QuietFailureExporter } from './span-export.mjs';
 
@@ -54,7 +55,7 @@ export function setUpTracing(settings, log) {
     traces: {
       spans: {
         // Health checks, readiness polls and Prometheus scrapes are not traced: noise and cost.
-        http: ({ request }) => new URL(request.url).pathname.startsWith('/graphql'),
+        http: ({ request }) => pathOf(request.url).startsWith('/graphql'),
         // The router is the bottleneck: validation and context building are sub-millisecond steps
         // whose spans would be 2 of every 10 the router makes; /metrics has their durations
         // (graphql_envelop_phase_*). The parse span stays: it is what names the operation span.
@@ -64,5 +65,6 @@ export function setUpTracing(settings, log) {
     },
     inheritContext: true,
     propagateContext: true,
+    hashOperation: null,
   };
 }
