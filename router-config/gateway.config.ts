@@ -5,19 +5,12 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { createSecurity } from './security.mjs';
 import { readSettings } from './settings.mjs';
 import { createSupergraphSource } from './supergraph-source.mjs';
-import { useAccessLog } from './access-log.mjs';
-import { createLogger, setUpTracing } from './telemetry.mjs';
 
 // Every environment variable is read in settings.mjs and explained in README.md.
 const settings = readSettings(process.env);
 // Authentication, rate limits, body/alias/directive limits, error hygiene, CORS, persisted
 // documents and the production profile (see security.mjs and the modules it names).
 const security = createSecurity(settings);
-// JSON log lines with the request's trace ids; traces to Zipkin, continuing the caller's trace
-// (see telemetry.mjs). Tracing is set up before the gateway starts: it registers the global
-// tracer provider and context manager the gateway's OpenTelemetry plugin uses.
-const log = createLogger(settings);
-const openTelemetry = setUpTracing(settings, log);
 
 export const gatewayConfig = defineConfig({
   host: settings.host,
@@ -27,7 +20,6 @@ export const gatewayConfig = defineConfig({
     registryUrl: settings.registryUrl,
     token: settings.registryToken,
     lastKnownGoodFile: settings.lastKnownGoodFile,
-    log,
   }),
   // The gateway's minimum; a poll happens when requests arrive after the interval.
   pollingInterval: settings.pollingIntervalMs,
@@ -87,14 +79,11 @@ export const gatewayConfig = defineConfig({
   // checkouts on two shared cores queued for up to 14 s, and a cut-off checkout still completes
   // in the orders service (the client then retries with its idempotency key).
   upstreamTimeout: settings.upstreamTimeoutMs,
-  plugins: (ctx) => [...security.plugins(ctx), ...(settings.accessLog ? [useAccessLog(ctx.log)] : [])],
-  openTelemetry,
-  // Rate, errors and duration per client operation (operationName) and per subgraph
-  // (subgraphName); docs/observability.md names the series.
+  plugins: (ctx) => security.plugins(ctx),
   prometheus: {
     endpoint: '/metrics',
     metrics: true,
     labels: { subgraphName: true },
   },
-  logging: log,
+  logging: settings.logLevel,
 });

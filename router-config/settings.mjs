@@ -5,7 +5,6 @@ import { DEFAULT_MAX_BODY_BYTES } from './body-limit.mjs';
 import { DEFAULT_TRUSTED_PROXIES } from './client-address.mjs';
 import { DEFAULT_CACHE_SIZE as DEFAULT_PERSISTED_DOCUMENTS_CACHE_SIZE } from './persisted-documents.mjs';
 import { DEFAULT_MAX_STREAMS_PER_ADDRESS, DEFAULT_MAX_STREAMS_PER_USER } from './stream-limits.mjs';
-import { DEFAULT_ZIPKIN_URL } from './telemetry.mjs';
 
 export const DEFAULT_CORS_ORIGINS = 'http://localhost:3000,http://localhost:8080,http://127.0.0.1:8080';
 
@@ -15,16 +14,6 @@ function integer(env, name, fallback, min = 0) {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min) {
     throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
-  }
-  return value;
-}
-
-function ratio(env, name, fallback) {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || value > 1) {
-    throw new Error(`${name} must be a number from 0 to 1, got "${raw}"`);
   }
   return value;
 }
@@ -54,10 +43,6 @@ export function readSettings(env = process.env) {
     routerSecret: env.STOREFRONT_ROUTER_SHARED_SECRET || undefined,
     upstreamTimeoutMs: integer(env, 'ROUTER_UPSTREAM_TIMEOUT_MS', 30_000, 1),
     logLevel: env.ROUTER_LOG_LEVEL ?? 'info',
-    // Traces (telemetry.mjs)
-    zipkinUrl: env.STOREFRONT_ZIPKIN_URL?.trim() || DEFAULT_ZIPKIN_URL,
-    traceSampleRatio: ratio(env, 'ROUTER_TRACE_SAMPLE_RATIO', 1),
-    accessLog: (env.ROUTER_ACCESS_LOG ?? 'true').trim() !== 'false',
     // Persisted documents (from the registry at registryUrl)
     persistedDocumentsCacheSize: integer(env, 'ROUTER_PERSISTED_DOCUMENTS_CACHE_SIZE', DEFAULT_PERSISTED_DOCUMENTS_CACHE_SIZE, 1),
     // Document limits

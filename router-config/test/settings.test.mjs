@@ -53,16 +53,3 @@ test('the production profile refuses to start without the router secret or the r
   const s = readSettings({ STOREFRONT_PROFILE: 'production', STOREFRONT_ROUTER_SHARED_SECRET: 's', STOREFRONT_REGISTRY_TOKEN: 't' });
   assert.equal(s.production, true);
 });
-
-test('telemetry: Zipkin on this machine, every trace sampled, access log on; overridable', () => {
-  const s = readSettings({});
-  assert.deepEqual([s.zipkinUrl, s.traceSampleRatio, s.accessLog], ['http://127.0.0.1:9411/api/v2/spans', 1, true]);
-  const o = readSettings({ STOREFRONT_ZIPKIN_URL: 'http://zipkin:9411/api/v2/spans', ROUTER_TRACE_SAMPLE_RATIO: '0.25', ROUTER_ACCESS_LOG: 'false' });
-  assert.deepEqual([o.zipkinUrl, o.traceSampleRatio, o.accessLog], ['http://zipkin:9411/api/v2/spans', 0.25, false]);
-});
-
-test('a sample ratio outside 0..1 stops start-up', () => {
-  assert.throws(() => readSettings({ ROUTER_TRACE_SAMPLE_RATIO: '1.5' }), /ROUTER_TRACE_SAMPLE_RATIO must be a number from 0 to 1/);
-  assert.throws(() => readSettings({ ROUTER_TRACE_SAMPLE_RATIO: 'all' }), /ROUTER_TRACE_SAMPLE_RATIO/);
-  assert.equal(readSettings({ ROUTER_TRACE_SAMPLE_RATIO: '0' }).traceSampleRatio, 0);
-});

@@ -30,10 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * bff-web on a random port against the real Redis (keys under a prefix of this run, deleted
  * afterwards) and a {@link StubRouter} in place of the router and the registry.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    // Spans are made and propagated, never sent to a Zipkin the platform may be running.
-    properties = "management.tracing.export.zipkin.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
 public abstract class BffWebTest {
 

@@ -1,6 +1,5 @@
 package dev.storefront.bff.mobile.support;
 
-import dev.storefront.service.metrics.CacheLookups;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -58,27 +57,16 @@ public class ScreenCache {
   private final ReactiveStringRedisTemplate redis;
   private final MobileSettings.Cache settings;
   private final MeterRegistry meters;
-  private final CacheLookups freshLookups;
 
   public ScreenCache(
       ReactiveStringRedisTemplate redis, MobileSettings settings, MeterRegistry meters) {
     this.redis = redis;
     this.settings = settings.cache();
     this.meters = meters;
-    // Only fresh copies count: a last-good copy is read after the router failed, not to save a
-    // call.
-    this.freshLookups = new CacheLookups(meters, "bff-mobile-screen");
   }
 
   public Mono<String> fresh(String screen) {
-    return get(freshKey(screen), "fresh")
-        .doOnSuccess(body -> {
-          if (body != null) {
-            freshLookups.hit();
-          } else {
-            freshLookups.miss();
-          }
-        });
+    return get(freshKey(screen), "fresh");
   }
 
   public Mono<String> lastGood(String screen) {

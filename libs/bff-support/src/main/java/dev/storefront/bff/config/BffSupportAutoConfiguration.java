@@ -5,7 +5,6 @@ import dev.storefront.bff.operations.PersistedOperations;
 import dev.storefront.bff.operations.PersistedOperationsHealthIndicator;
 import dev.storefront.bff.problem.BffExceptionHandler;
 import dev.storefront.bff.router.RouterClient;
-import dev.storefront.bff.tracing.TraceIdResponseHeader;
 import io.netty.channel.ChannelOption;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,12 +28,6 @@ public class BffSupportAutoConfiguration {
   @ConditionalOnMissingBean
   PersistedOperations persistedOperations(BffProperties properties, ResourceLoader resources) {
     return PersistedOperations.load(resources.getResource(properties.manifestLocation()));
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  TraceIdResponseHeader traceIdResponseHeader() {
-    return new TraceIdResponseHeader();
   }
 
   @Bean

@@ -6,19 +6,12 @@ import dev.storefront.messaging.consumer.StreamConsumer;
 import dev.storefront.messaging.outbox.Outbox;
 import dev.storefront.messaging.outbox.OutboxRelay;
 import dev.storefront.messaging.stream.EventStreams;
-import dev.storefront.messaging.tracing.EventHandlingObservation;
-import dev.storefront.messaging.tracing.TraceContinuation;
-import dev.storefront.messaging.tracing.TraceParents;
 import dev.storefront.service.database.ModuleMigration;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -44,26 +37,9 @@ public class MessagingAutoConfiguration {
     return new EventStreams(properties.namespace());
   }
 
-  /** Without tracing (a test without it, say) events travel without a traceparent. */
   @Bean
-  TraceParents traceParents(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-    return new TraceParents(
-        tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
-  }
-
-  @Bean
-  EventHandlingObservation eventHandlingObservation(ObjectProvider<ObservationRegistry> registry) {
-    return new EventHandlingObservation(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
-  }
-
-  @Bean
-  TraceContinuation traceContinuation(ObjectProvider<ObservationRegistry> registry) {
-    return new TraceContinuation(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
-  }
-
-  @Bean
-  Outbox outbox(DatabaseClient db, JsonMapper json, TraceParents traceParents) {
-    return new Outbox(db, json, traceParents);
+  Outbox outbox(DatabaseClient db, JsonMapper json) {
+    return new Outbox(db, json);
   }
 
   @Bean
@@ -110,7 +86,6 @@ public class MessagingAutoConfiguration {
       MessagingProperties properties,
       @Value("${spring.application.name}") String service,
       @Value("${server.port:0}") int port,
-      EventHandlingObservation observation,
       MeterRegistry meters) {
     String consumerName =
         properties.consumerName() != null && !properties.consumerName().isBlank()
@@ -142,7 +117,6 @@ public class MessagingAutoConfiguration {
                     consumerName,
                     entry.getValue(),
                     settings,
-                    observation,
                     meters))
             .toList());
   }

@@ -3,7 +3,6 @@ package dev.storefront.messaging.consumer;
 import dev.storefront.messaging.Event;
 import dev.storefront.messaging.PollingLoop;
 import dev.storefront.messaging.stream.StreamFields;
-import dev.storefront.messaging.tracing.EventHandlingObservation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
@@ -70,7 +69,6 @@ public class StreamConsumer extends PollingLoop {
   private final String consumerName;
   private final Map<String, EventHandler> handlers = new HashMap<>();
   private final Settings settings;
-  private final EventHandlingObservation observation;
   private final Counter handled;
   private final Counter deadLettered;
   private volatile boolean groupReady;
@@ -87,7 +85,6 @@ public class StreamConsumer extends PollingLoop {
       String consumerName,
       List<EventHandler> handlers,
       Settings settings,
-      EventHandlingObservation observation,
       MeterRegistry meters) {
     super("consumer of " + stream, settings.idle(), settings.maxIdle(), Duration.ofSeconds(1));
     this.redis = redis;
@@ -99,7 +96,6 @@ public class StreamConsumer extends PollingLoop {
     this.group = group;
     this.consumerName = consumerName;
     this.settings = settings;
-    this.observation = observation;
     for (EventHandler handler : handlers) {
       for (String type : handler.eventTypes()) {
         EventHandler previous = this.handlers.put(type, handler);
@@ -133,7 +129,7 @@ public class StreamConsumer extends PollingLoop {
             // Events of one aggregate (order) in stream order; different orders side by side.
             Flux.fromIterable(records)
                 .groupBy(record -> record.getValue().getOrDefault("aggregateId", ""))
-                .flatMap(sameOrder -> sameOrder.concatMap(this::processTraced), CONCURRENCY)
+                .flatMap(sameOrder -> sameOrder.concatMap(this::process), CONCURRENCY)
                 .then(Mono.just(records.size())));
   }
 
@@ -202,11 +198,6 @@ public class StreamConsumer extends PollingLoop {
                     .then());
   }
 
-  /** Everything done for one entry, its log lines included, belongs to the writer's trace. */
-  private Mono<Void> processTraced(MapRecord<String, String, String> record) {
-    return observation.observe(record.getValue(), stream, Mono.defer(() -> process(record)));
-  }
-
   Mono<Void> process(MapRecord<String, String, String> record) {
     Event event;
     try {
@@ -231,14 +222,7 @@ public class StreamConsumer extends PollingLoop {
                 .jitter(0.5)
                 .filter(e -> !(e instanceof PoisonEventException))
                 .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-        .doOnNext(isNew -> {
-          handled.increment();
-          // One line per event, in the event's trace: the saga of an order can be read from the
-          // logs by its id or its trace id.
-          if (isNew) {
-            log.info("handled {} {} for {}", event.type(), event.id(), event.aggregateId());
-          }
-        })
+        .doOnNext(isNew -> handled.increment())
         .then(ack(record))
         .onErrorResume(
             e -> !TransientFailures.isTransient(e), e -> deadLetter(record, e).then(ack(record)));

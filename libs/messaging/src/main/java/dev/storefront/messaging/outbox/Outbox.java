@@ -1,7 +1,6 @@
 package dev.storefront.messaging.outbox;
 
 import dev.storefront.messaging.AfterCommit;
-import dev.storefront.messaging.tracing.TraceParents;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -15,13 +14,11 @@ public class Outbox {
 
   private final DatabaseClient db;
   private final JsonMapper json;
-  private final TraceParents traceParents;
   private volatile Runnable afterCommit = () -> {};
 
-  public Outbox(DatabaseClient db, JsonMapper json, TraceParents traceParents) {
+  public Outbox(DatabaseClient db, JsonMapper json) {
     this.db = db;
     this.json = json;
-    this.traceParents = traceParents;
   }
 
   /** Called once a transaction that recorded events has committed (the relay's wake-up). */
@@ -34,23 +31,14 @@ public class Outbox {
         .then(insert(type, aggregateId, payload));
   }
 
-  /** The row keeps the writer's traceparent: the relay puts it on the stream entry. */
   private Mono<Void> insert(String type, String aggregateId, Object payload) {
-    return Mono.deferContextual(reactor -> {
-      var insert =
-          db.sql(
-                  "INSERT INTO outbox (event_id, type, aggregate_id, payload, trace_parent)"
-                      + " VALUES (:eventId, :type, :aggregateId, CAST(:payload AS jsonb),"
-                      + " :traceParent)")
-              .bind("eventId", UUID.randomUUID())
-              .bind("type", type)
-              .bind("aggregateId", aggregateId)
-              .bind("payload", json.writeValueAsString(payload));
-      return traceParents
-          .current(reactor)
-          .map(traceParent -> insert.bind("traceParent", traceParent))
-          .orElseGet(() -> insert.bindNull("traceParent", String.class))
-          .then();
-    });
+    return db.sql(
+            "INSERT INTO outbox (event_id, type, aggregate_id, payload)"
+                + " VALUES (:eventId, :type, :aggregateId, CAST(:payload AS jsonb))")
+        .bind("eventId", UUID.randomUUID())
+        .bind("type", type)
+        .bind("aggregateId", aggregateId)
+        .bind("payload", json.writeValueAsString(payload))
+        .then();
   }
 }

@@ -54,13 +54,7 @@ public class OutboxRelay extends PollingLoop {
   }
 
   private record Row(
-      long id,
-      UUID eventId,
-      String type,
-      String aggregateId,
-      Instant at,
-      String payload,
-      String traceParent) {}
+      long id, UUID eventId, String type, String aggregateId, Instant at, String payload) {}
 
   /** Publishes one batch; the number of events published. */
   @Override
@@ -69,8 +63,7 @@ public class OutboxRelay extends PollingLoop {
     return tx.transactional(
         db.sql(
                 SqlStatementCounter.BACKGROUND
-                    + "SELECT id, event_id, type, aggregate_id, occurred_at, payload::text AS payload,"
-                    + " trace_parent"
+                    + "SELECT id, event_id, type, aggregate_id, occurred_at, payload::text AS payload"
                     + " FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT "
                     + BATCH
                     + " FOR UPDATE SKIP LOCKED")
@@ -81,8 +74,7 @@ public class OutboxRelay extends PollingLoop {
                     r.get("type", String.class),
                     r.get("aggregate_id", String.class),
                     r.get("occurred_at", OffsetDateTime.class).toInstant(),
-                    r.get("payload", String.class),
-                    r.get("trace_parent", String.class)))
+                    r.get("payload", String.class)))
             .all()
             .concatMap(row ->
                 redis
@@ -96,8 +88,7 @@ public class OutboxRelay extends PollingLoop {
                                     row.type(),
                                     row.aggregateId(),
                                     row.at(),
-                                    row.payload(),
-                                    row.traceParent())),
+                                    row.payload())),
                         options)
                     .thenReturn(row.id()))
             .collectList()

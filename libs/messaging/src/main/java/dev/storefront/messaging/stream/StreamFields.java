@@ -2,7 +2,6 @@ package dev.storefront.messaging.stream;
 
 import dev.storefront.messaging.Event;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,26 +14,8 @@ public final class StreamFields {
   static final String AGGREGATE_ID = "aggregateId";
   static final String OCCURRED_AT = "occurredAt";
   static final String PAYLOAD = "payload";
-  static final String TRACE_PARENT = "traceparent";
 
   private StreamFields() {}
-
-  /**
-   * @param traceParent the W3C traceparent of the span that wrote the event; null when untraced
-   */
-  public static Map<String, String> of(
-      UUID id,
-      String type,
-      String aggregateId,
-      Instant occurredAt,
-      String payloadJson,
-      String traceParent) {
-    Map<String, String> fields = new HashMap<>(of(id, type, aggregateId, occurredAt, payloadJson));
-    if (traceParent != null && !traceParent.isBlank()) {
-      fields.put(TRACE_PARENT, traceParent);
-    }
-    return fields;
-  }
 
   public static Map<String, String> of(
       UUID id, String type, String aggregateId, Instant occurredAt, String payloadJson) {

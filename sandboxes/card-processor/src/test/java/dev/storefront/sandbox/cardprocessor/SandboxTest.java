@@ -19,10 +19,7 @@ import tools.jackson.databind.JsonNode;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "sandbox.webhook-url=" + SandboxTest.NOWHERE,
-      "sandbox.admin-token=" + SandboxTest.ADMIN_TOKEN,
-      // Spans are made and propagated but not sent (Boot turns propagation off along with all
-      // export, so only the Zipkin exporter is switched off).
-      "management.tracing.export.zipkin.enabled=false"
+      "sandbox.admin-token=" + SandboxTest.ADMIN_TOKEN
     })
 @AutoConfigureWebTestClient
 public abstract class SandboxTest {

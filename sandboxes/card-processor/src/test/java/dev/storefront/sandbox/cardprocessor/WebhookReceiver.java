@@ -21,12 +21,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
   /** One HTTP request the sandbox made, and what the receiver answered. */
   public record Delivery(
-      Instant at,
-      String signature,
-      String contentType,
-      String body,
-      int answered,
-      String traceParent) {
+      Instant at, String signature, String contentType, String body, int answered) {
 
     public JsonNode event() {
       return JSON.readTree(body);
@@ -67,8 +62,7 @@ public final class WebhookReceiver implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Sandbox-Signature"),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
                     body,
-                    status,
-                    exchange.getRequestHeaders().getFirst("traceparent")));
+                    status));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
           });

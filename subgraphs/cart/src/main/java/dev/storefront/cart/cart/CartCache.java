@@ -1,6 +1,5 @@
 package dev.storefront.cart.cart;
 
-import dev.storefront.service.metrics.CacheLookups;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,15 +34,9 @@ public class CartCache {
   private final JsonMapper json;
   private final String prefix;
   private final long ttlMillis;
-  private final CacheLookups lookups;
 
   public CartCache(
-      ReactiveStringRedisTemplate redis,
-      JsonMapper json,
-      String namespace,
-      long ttlMillis,
-      CacheLookups lookups) {
-    this.lookups = lookups;
+      ReactiveStringRedisTemplate redis, JsonMapper json, String namespace, long ttlMillis) {
     this.redis = redis;
     this.json = json;
     this.prefix = namespace + ":cart:";
@@ -66,8 +59,7 @@ public class CartCache {
           }
           return found;
         })
-        .onErrorReturn(Map.of())
-        .doOnNext(found -> lookups.record(found.size(), users.size() - found.size()));
+        .onErrorReturn(Map.of());
   }
 
   public Mono<Void> put(StoredCart cart) {

@@ -3,8 +3,6 @@ package dev.storefront.cart.cart;
 import dev.storefront.cart.catalog.CatalogProducts;
 import dev.storefront.graphql.client.SubgraphClients;
 import dev.storefront.messaging.config.MessagingProperties;
-import dev.storefront.service.metrics.CacheLookups;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -20,14 +18,8 @@ class CartConfiguration {
       ReactiveStringRedisTemplate redis,
       JsonMapper json,
       MessagingProperties messaging,
-      CartSettings settings,
-      MeterRegistry meters) {
-    return new CartCache(
-        redis,
-        json,
-        messaging.namespace(),
-        settings.ttl().toMillis(),
-        new CacheLookups(meters, "cart"));
+      CartSettings settings) {
+    return new CartCache(redis, json, messaging.namespace(), settings.ttl().toMillis());
   }
 
   @Bean

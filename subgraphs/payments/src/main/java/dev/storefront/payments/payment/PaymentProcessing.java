@@ -1,7 +1,6 @@
 package dev.storefront.payments.payment;
 
 import dev.storefront.messaging.PollingLoop;
-import dev.storefront.messaging.tracing.TraceContinuation;
 import dev.storefront.payments.processor.PaymentIntent;
 import dev.storefront.payments.processor.ProcessorSettings;
 import dev.storefront.payments.processor.ResilientCardProcessor;
@@ -46,8 +45,7 @@ public class PaymentProcessing extends PollingLoop {
       String intentId,
       boolean outcomeUnknown,
       int attempts,
-      OffsetDateTime deadline,
-      String traceParent) {
+      OffsetDateTime deadline) {
 
     boolean pastDeadline() {
       return OffsetDateTime.now(ZoneOffset.UTC).isAfter(deadline);
@@ -58,14 +56,12 @@ public class PaymentProcessing extends PollingLoop {
   private final ResilientCardProcessor processor;
   private final PaymentOutcomes outcomes;
   private final ProcessorSettings settings;
-  private final TraceContinuation trace;
 
   public PaymentProcessing(
       DatabaseClient db,
       ResilientCardProcessor processor,
       PaymentOutcomes outcomes,
-      ProcessorSettings settings,
-      TraceContinuation trace) {
+      ProcessorSettings settings) {
     super(
         "payment processing",
         settings.pollInterval(),
@@ -75,21 +71,11 @@ public class PaymentProcessing extends PollingLoop {
     this.processor = processor;
     this.outcomes = outcomes;
     this.settings = settings;
-    this.trace = trace;
   }
 
   @Override
   public Mono<Integer> step() {
-    return lease().flatMap(this::advanceInTrace, 8).count().map(Long::intValue);
-  }
-
-  /** The processor call, its log lines and the outcome's events join the checkout's trace. */
-  private Mono<Void> advanceInTrace(Due payment) {
-    return trace.childOf(
-        payment.traceParent(),
-        "storefront.payment.process",
-        "process payment",
-        Mono.defer(() -> advance(payment)));
+    return lease().flatMap(this::advance, 8).count().map(Long::intValue);
   }
 
   private Flux<Due> lease() {
@@ -100,7 +86,7 @@ public class PaymentProcessing extends PollingLoop {
                 + " WHERE status = 'PENDING' AND next_attempt_at <= now()"
                 + " ORDER BY next_attempt_at LIMIT 32 FOR UPDATE SKIP LOCKED)"
                 + " RETURNING id, order_id, amount, currency_code, intent_id, outcome_unknown,"
-                + " attempts, deadline_at, trace_parent")
+                + " attempts, deadline_at")
         .bind("lease", (double) LEASE.toSeconds())
         .map(row ->
             new Due(
@@ -111,8 +97,7 @@ public class PaymentProcessing extends PollingLoop {
                 row.get("intent_id", String.class),
                 Boolean.TRUE.equals(row.get("outcome_unknown", Boolean.class)),
                 row.get("attempts", Integer.class),
-                row.get("deadline_at", OffsetDateTime.class),
-                row.get("trace_parent", String.class)))
+                row.get("deadline_at", OffsetDateTime.class)))
         .all();
   }
 

@@ -4,7 +4,6 @@ import dev.storefront.messaging.AfterCommit;
 import dev.storefront.messaging.Event;
 import dev.storefront.messaging.consumer.EventHandler;
 import dev.storefront.messaging.consumer.PoisonEventException;
-import dev.storefront.messaging.tracing.TraceParents;
 import dev.storefront.payments.processor.ProcessorSettings;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -26,17 +25,12 @@ public class StockReservedHandler implements EventHandler {
   private final DatabaseClient db;
   private final ProcessorSettings settings;
   private final PaymentProcessing processing;
-  private final TraceParents traceParents;
 
   public StockReservedHandler(
-      DatabaseClient db,
-      ProcessorSettings settings,
-      PaymentProcessing processing,
-      TraceParents traceParents) {
+      DatabaseClient db, ProcessorSettings settings, PaymentProcessing processing) {
     this.db = db;
     this.settings = settings;
     this.processing = processing;
-    this.traceParents = traceParents;
   }
 
   @Override
@@ -64,26 +58,16 @@ public class StockReservedHandler implements EventHandler {
     }
     return AfterCommit.run(() -> Mono.fromRunnable(processing::wakeUp))
         .then(
-            Mono.deferContextual(reactor -> {
-              var insert =
-                  db.sql(
-                          "INSERT INTO payments (id, order_id, user_id, amount, currency_code,"
-                              + " status, deadline_at, trace_parent) VALUES (:id, :orderId,"
-                              + " :userId, :amount, :currency, 'PENDING', :deadline, :traceParent)"
-                              + " ON CONFLICT (order_id) DO NOTHING")
-                      .bind("id", UUID.randomUUID())
-                      .bind("orderId", UUID.fromString(event.aggregateId()))
-                      .bind("userId", event.payload().path("userId").asString())
-                      .bind("amount", amount)
-                      .bind("currency", currency)
-                      .bind(
-                          "deadline", OffsetDateTime.now(ZoneOffset.UTC).plus(settings.deadline()));
-              // The processing loop continues this event's trace when it calls the processor.
-              return traceParents
-                  .current(reactor)
-                  .map(traceParent -> insert.bind("traceParent", traceParent))
-                  .orElseGet(() -> insert.bindNull("traceParent", String.class))
-                  .then();
-            }));
+            db.sql(
+                    "INSERT INTO payments (id, order_id, user_id, amount, currency_code, status, deadline_at)"
+                        + " VALUES (:id, :orderId, :userId, :amount, :currency, 'PENDING', :deadline)"
+                        + " ON CONFLICT (order_id) DO NOTHING")
+                .bind("id", UUID.randomUUID())
+                .bind("orderId", UUID.fromString(event.aggregateId()))
+                .bind("userId", event.payload().path("userId").asString())
+                .bind("amount", amount)
+                .bind("currency", currency)
+                .bind("deadline", OffsetDateTime.now(ZoneOffset.UTC).plus(settings.deadline()))
+                .then());
   }
 }

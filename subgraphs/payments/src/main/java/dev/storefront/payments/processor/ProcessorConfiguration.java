@@ -3,7 +3,6 @@ package dev.storefront.payments.processor;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -22,9 +21,7 @@ class ProcessorConfiguration {
       ProcessorSettings settings,
       CircuitBreakerRegistry circuitBreakers,
       RetryRegistry retries,
-      BulkheadRegistry bulkheads,
-      MeterRegistry meters) {
-    return new ResilientCardProcessor(
-        client, settings, circuitBreakers, retries, bulkheads, new ProcessorCallTimer(meters));
+      BulkheadRegistry bulkheads) {
+    return new ResilientCardProcessor(client, settings, circuitBreakers, retries, bulkheads);
   }
 }

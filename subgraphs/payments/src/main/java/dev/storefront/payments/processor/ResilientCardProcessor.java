@@ -34,17 +34,14 @@ public class ResilientCardProcessor {
   private final CircuitBreaker circuitBreaker;
   private final Retry retry;
   private final Bulkhead bulkhead;
-  private final ProcessorCallTimer timer;
 
   public ResilientCardProcessor(
       CardProcessorClient client,
       ProcessorSettings settings,
       CircuitBreakerRegistry circuitBreakers,
       RetryRegistry retries,
-      BulkheadRegistry bulkheads,
-      ProcessorCallTimer timer) {
+      BulkheadRegistry bulkheads) {
     this.client = client;
-    this.timer = timer;
     this.circuitBreaker =
         circuitBreakers.circuitBreaker(
             NAME,
@@ -83,26 +80,24 @@ public class ResilientCardProcessor {
 
   public Mono<CallOutcome> createIntent(
       String idempotencyKey, BigDecimal amount, String currency, String reference) {
-    return resilient(
-        "create", () -> client.createIntent(idempotencyKey, amount, currency, reference));
+    return resilient(() -> client.createIntent(idempotencyKey, amount, currency, reference));
   }
 
   public Mono<CallOutcome> getIntent(String intentId) {
-    return resilient("get", () -> client.getIntent(intentId));
+    return resilient(() -> client.getIntent(intentId));
   }
 
   public Mono<CallOutcome> cancelIntent(String intentId, String idempotencyKey) {
-    return resilient("cancel", () -> client.cancelIntent(intentId, idempotencyKey));
+    return resilient(() -> client.cancelIntent(intentId, idempotencyKey));
   }
 
   public CircuitBreaker.State circuitState() {
     return circuitBreaker.getState();
   }
 
-  private Mono<CallOutcome> resilient(String operation, Supplier<Mono<PaymentIntent>> call) {
+  private Mono<CallOutcome> resilient(Supplier<Mono<PaymentIntent>> call) {
     AtomicBoolean reached = new AtomicBoolean();
     return Mono.defer(call)
-        .transform(timer.timed(operation))
         .doOnError(e -> {
           if (e instanceof ProcessorCallException p && p.reachedProcessor()) {
             reached.set(true);

@@ -1,7 +1,6 @@
 package dev.storefront.sandbox.cardprocessor.intent;
 
 import dev.storefront.sandbox.cardprocessor.fault.CurrentBehaviour;
-import dev.storefront.sandbox.cardprocessor.tracing.TraceContinuation;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,17 +19,12 @@ public class IntentDecisions {
   private final IntentStore store;
   private final CurrentBehaviour behaviour;
   private final ApplicationEventPublisher events;
-  private final TraceContinuation trace;
 
   public IntentDecisions(
-      IntentStore store,
-      CurrentBehaviour behaviour,
-      ApplicationEventPublisher events,
-      TraceContinuation trace) {
+      IntentStore store, CurrentBehaviour behaviour, ApplicationEventPublisher events) {
     this.store = store;
     this.behaviour = behaviour;
     this.events = events;
-    this.trace = trace;
   }
 
   /** Decides the intent after the configured latency, ± up to 25 %, without blocking the caller. */
@@ -38,10 +32,7 @@ public class IntentDecisions {
     long latency = behaviour.get().latencyMs();
     long jitter = (long) (latency * JITTER);
     long delay = latency + ThreadLocalRandom.current().nextLong(-jitter, jitter + 1);
-    // The decision (and the webhook it sends) continues the trace of the call that created it.
-    trace
-        .ofCurrent(Mono.delay(Duration.ofMillis(delay)).doOnNext(tick -> decide(intentId)))
-        .subscribe();
+    Mono.delay(Duration.ofMillis(delay)).subscribe(tick -> decide(intentId));
   }
 
   private void decide(String intentId) {

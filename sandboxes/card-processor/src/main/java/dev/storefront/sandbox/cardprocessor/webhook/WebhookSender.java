@@ -2,7 +2,6 @@ package dev.storefront.sandbox.cardprocessor.webhook;
 
 import dev.storefront.sandbox.cardprocessor.fault.CurrentBehaviour;
 import dev.storefront.sandbox.cardprocessor.intent.IntentEvent;
-import dev.storefront.sandbox.cardprocessor.tracing.TraceContinuation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +35,6 @@ public class WebhookSender {
   private final CurrentBehaviour behaviour;
   private final WebhookSigner signer;
   private final JsonMapper json;
-  private final TraceContinuation trace;
   private final Clock clock = Clock.systemUTC();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failedAttempts = new AtomicLong();
@@ -45,30 +43,22 @@ public class WebhookSender {
       new AtomicReference<>(Sinks.one());
 
   public WebhookSender(
-      WebClient.Builder web,
-      CurrentBehaviour behaviour,
-      WebhookSigner signer,
-      JsonMapper json,
-      TraceContinuation trace) {
+      WebClient.Builder web, CurrentBehaviour behaviour, WebhookSigner signer, JsonMapper json) {
     this.web = web.build();
     this.behaviour = behaviour;
     this.signer = signer;
     this.json = json;
-    this.trace = trace;
   }
 
   @EventListener
   public void send(IntentEvent intentEvent) {
     WebhookEvent event = WebhookEvent.of(intentEvent, clock.instant());
     String body = json.writeValueAsString(event);
-    // Each attempt sends the traceparent of the intent's trace: the merchant's handling joins it.
-    trace
-        .ofCurrent(
-            Mono.defer(() -> attempt(body))
-                .doOnError(e -> failedAttempts.incrementAndGet())
-                // No jitter: the schedule is part of the sandbox's documented contract.
-                .retryWhen(Retry.backoff(ATTEMPTS - 1, FIRST_BACKOFF).jitter(0))
-                .takeUntilOther(resetSignal.get().asMono()))
+    Mono.defer(() -> attempt(body))
+        .doOnError(e -> failedAttempts.incrementAndGet())
+        // No jitter: the schedule is part of the sandbox's documented contract.
+        .retryWhen(Retry.backoff(ATTEMPTS - 1, FIRST_BACKOFF).jitter(0))
+        .takeUntilOther(resetSignal.get().asMono())
         .subscribe(
             ok -> delivered.incrementAndGet(),
             e ->

@@ -7,8 +7,6 @@ import dev.storefront.sandbox.cardprocessor.fault.CurrentBehaviour;
 import dev.storefront.sandbox.cardprocessor.intent.IntentEvent;
 import dev.storefront.sandbox.cardprocessor.intent.IntentStatus;
 import dev.storefront.sandbox.cardprocessor.intent.PaymentIntent;
-import dev.storefront.sandbox.cardprocessor.tracing.TraceContinuation;
-import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,8 +49,7 @@ class WebhookRedeliveryScheduleTest {
             alwaysFailing,
             new CurrentBehaviour(SETTINGS),
             new WebhookSigner(SETTINGS),
-            JsonMapper.builder().build(),
-            new TraceContinuation(ObservationRegistry.NOOP));
+            JsonMapper.builder().build());
   }
 
   @AfterEach
