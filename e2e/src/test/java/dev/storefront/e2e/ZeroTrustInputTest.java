@@ -79,7 +79,9 @@ class ZeroTrustInputTest {
       JsonNode after = Commerce.order("851", myOrder);
       assertThat(after.at("/payment/status").asString()).isEqualTo("PENDING");
       assertThat(after.at("/payment/processorReference").asString()).isEqualTo(myIntent);
-      assertThat(after.path("status").asString()).isEqualTo(mine.path("status").asString());
+      // The saga may have moved the order from PENDING to RESERVED meanwhile (stock is reserved
+      // before the payment); a webhook that was applied would have made it AUTHORIZED or final.
+      assertThat(after.path("status").asString()).isIn("PENDING", "RESERVED");
       JsonNode theirsAfter = Commerce.order("852", theirs.path("id").asString());
       assertThat(theirsAfter.at("/payment/status").asString()).isEqualTo("PENDING");
     } finally {
