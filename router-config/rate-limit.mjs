@@ -11,8 +11,8 @@
 // Redis unreachable or slow: the request is served without limiting (fail open) and a warning is
 // logged at most once per window. Availability over limiting: a Redis outage must not take the
 // storefront down, and the per-address limit is a guard against floods, not a security boundary.
-import Redis from 'ioredis';
 import { errorResponse } from './error-codes.mjs';
+import { createFailOpenRedis } from './fail-open-redis.mjs';
 
 export const DEFAULT_KEY_PREFIX = 'router:ratelimit:';
 
@@ -46,35 +46,15 @@ export function createRateLimiter({
   log = console,
 } = {}) {
   const windowMs = windowSeconds * 1000;
-  let lastWarning = -Infinity;
-  const warn = (message) => {
-    if (Date.now() - lastWarning < windowMs) return;
-    lastWarning = Date.now();
-    log.warn?.(`Rate limits are not enforced: ${message} (serving requests without limiting)`);
-  };
-
-  const redis = new Redis(redisUrl, {
-    // Fail fast instead of queueing commands while Redis is away: a request waits for Redis at
-    // most commandTimeoutMs, and not at all while the connection is down.
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    commandTimeout: commandTimeoutMs,
-    connectTimeout: connectTimeoutMs,
-    // How long disconnect() waits for the socket to close; its timer outlives a dead connection.
-    disconnectTimeout: 200,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  const client = createFailOpenRedis({
+    redisUrl,
+    commandTimeoutMs,
+    connectTimeoutMs,
+    warnEveryMs: windowMs,
+    warn: (message) => log.warn?.(`Rate limits are not enforced: ${message} (serving requests without limiting)`),
   });
-  redis.on('error', (error) => warn(`Redis at ${redisUrl} failed (${error.message})`));
+  const { redis, failed } = client;
   redis.defineCommand('routerRateLimit', { lua: SCRIPT });
-  // Requests arriving while the first connection is being made wait for it (briefly) instead
-  // of going through unlimited; once Redis has answered or failed once, nobody waits.
-  let firstConnection = new Promise((resolve) => {
-    redis.once('ready', resolve);
-    redis.once('error', resolve);
-    setTimeout(resolve, connectTimeoutMs).unref();
-  }).then(() => {
-    firstConnection = null;
-  });
 
   /**
    * Spends one request from each bucket (`{ key, limit }`, in order). Resolves to
@@ -82,7 +62,8 @@ export function createRateLimiter({
    * or null when Redis could not answer (fail open).
    */
   async function consume(buckets) {
-    if (firstConnection) await firstConnection;
+    const pending = client.firstConnection();
+    if (pending) await pending;
     let reply;
     try {
       reply = await redis.routerRateLimit(
@@ -92,7 +73,7 @@ export function createRateLimiter({
         ...buckets.map((b) => b.limit),
       );
     } catch (error) {
-      warn(`Redis at ${redisUrl} failed (${error.message})`);
+      failed(error);
       return null;
     }
     let tightest = null;
@@ -113,7 +94,7 @@ export function createRateLimiter({
     perUser,
     redis,
     // quit() lets pending commands finish; when not connected it would wait for a reconnection.
-    close: () => (redis.status === 'ready' ? redis.quit().catch(() => redis.disconnect()) : redis.disconnect()),
+    close: client.close,
   };
 }
 

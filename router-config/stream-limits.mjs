@@ -17,8 +17,8 @@
 // rate limits do; the token-expiry bound does not need Redis and always holds.
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import Redis from 'ioredis';
 import { decodeJwt } from 'jose';
+import { createFailOpenRedis } from './fail-open-redis.mjs';
 
 export const DEFAULT_KEY_PREFIX = 'router:streams:';
 export const DEFAULT_MAX_STREAMS_PER_USER = 5;
@@ -61,40 +61,27 @@ export function createStreamLimiter({
   connectTimeoutMs = 2000,
   log = console,
 } = {}) {
-  let lastWarning = -Infinity;
-  const warn = (message) => {
-    if (Date.now() - lastWarning < 10_000) return;
-    lastWarning = Date.now();
-    log.warn?.(`Stream limits are not enforced: ${message} (streams open uncounted)`);
-  };
-  const redis = new Redis(redisUrl, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    commandTimeout: commandTimeoutMs,
-    connectTimeout: connectTimeoutMs,
-    disconnectTimeout: 200,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  const client = createFailOpenRedis({
+    redisUrl,
+    commandTimeoutMs,
+    connectTimeoutMs,
+    warnEveryMs: 10_000,
+    warn: (message) => log.warn?.(`Stream limits are not enforced: ${message} (streams open uncounted)`),
   });
-  redis.on('error', (error) => warn(`Redis at ${redisUrl} failed (${error.message})`));
+  const { redis, failed } = client;
   redis.defineCommand('routerStreamAcquire', { numberOfKeys: 1, lua: ACQUIRE });
   redis.defineCommand('routerStreamRenew', { numberOfKeys: 1, lua: RENEW });
-  let firstConnection = new Promise((resolve) => {
-    redis.once('ready', resolve);
-    redis.once('error', resolve);
-    setTimeout(resolve, connectTimeoutMs).unref();
-  }).then(() => {
-    firstConnection = null;
-  });
 
   async function acquire(key, limit) {
-    if (firstConnection) await firstConnection;
+    const pending = client.firstConnection();
+    if (pending) await pending;
     const setKey = keyPrefix + key;
     const member = randomUUID();
     let reply;
     try {
       reply = await redis.routerStreamAcquire(setKey, member, limit, leaseMs);
     } catch (error) {
-      warn(`Redis at ${redisUrl} failed (${error.message})`);
+      failed(error);
       return null;
     }
     const [granted, open] = reply.map(Number);
@@ -102,7 +89,7 @@ export function createStreamLimiter({
     // A renewal that fails (Redis away for a moment) is retried at the next tick; the lease
     // outlives two missed renewals.
     const renewal = setInterval(() => {
-      redis.routerStreamRenew(setKey, member, leaseMs).catch((error) => warn(`Redis at ${redisUrl} failed (${error.message})`));
+      redis.routerStreamRenew(setKey, member, leaseMs).catch(failed);
     }, Math.max(1, Math.floor(leaseMs / 3)));
     renewal.unref();
     let released = false;
@@ -112,7 +99,7 @@ export function createStreamLimiter({
         if (released) return;
         released = true;
         clearInterval(renewal);
-        redis.zrem(setKey, member).catch((error) => warn(`Redis at ${redisUrl} failed (${error.message})`));
+        redis.zrem(setKey, member).catch(failed);
       },
     };
   }
@@ -120,7 +107,7 @@ export function createStreamLimiter({
   return {
     acquire,
     redis,
-    close: () => (redis.status === 'ready' ? redis.quit().catch(() => redis.disconnect()) : redis.disconnect()),
+    close: client.close,
   };
 }
 
