@@ -324,13 +324,7 @@ class CheckoutTest {
   /** Reads orderStatusChanged over server-sent events in the background; the statuses seen. */
   private List<String> subscribe(String user, String orderId) {
     List<String> statuses = new CopyOnWriteArrayList<>();
-    String body =
-        Router.JSON.writeValueAsString(
-            Map.of(
-                "query",
-                "subscription($id: ID!) { orderStatusChanged(orderId: $id) { id status } }",
-                "variables",
-                Map.of("id", orderId)));
+    String body = Commerce.orderStatusSubscription(orderId);
     var request =
         HttpRequest.newBuilder(Router.URL)
             .header("content-type", "application/json")

@@ -249,4 +249,14 @@ final class Commerce {
       throw new IllegalStateException(e);
     }
   }
+
+  /** The body of an orderStatusChanged subscription (sent as server-sent events). */
+  static String orderStatusSubscription(String orderId) {
+    return Router.JSON.writeValueAsString(
+        Map.of(
+            "query",
+            "subscription($id: ID!) { orderStatusChanged(orderId: $id) { id status } }",
+            "variables",
+            Map.of("id", orderId)));
+  }
 }

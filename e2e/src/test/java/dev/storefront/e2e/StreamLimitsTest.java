@@ -114,13 +114,7 @@ class StreamLimitsTest {
   }
 
   private Stream throughRouter(String user, String orderId) throws Exception {
-    String body =
-        Router.JSON.writeValueAsString(
-            Map.of(
-                "query",
-                "subscription($id: ID!) { orderStatusChanged(orderId: $id) { id status } }",
-                "variables",
-                Map.of("id", orderId)));
+    String body = Commerce.orderStatusSubscription(orderId);
     return open(
         HttpRequest.newBuilder(Router.URL)
             .timeout(Duration.ofSeconds(60))
