@@ -11,15 +11,11 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,9 +28,6 @@ import tools.jackson.databind.JsonNode;
  */
 class ZeroTrustInputTest {
 
-  static final URI WEBHOOK = CartAndWebhookTest.WEBHOOK;
-  // What ./platform runs payments and the sandbox with in development.
-  static final String DEV_WEBHOOK_SECRET = "whsec_storefront_dev";
   static final URI REDIS =
       URI.create(System.getProperty("storefront.redis.url", "redis://127.0.0.1:6379"));
   static final int SEARCH_BUDGET = 300;
@@ -69,12 +62,12 @@ class ZeroTrustInputTest {
       String currency = mine.at("/total/currencyCode").asString();
 
       String otherIntent = succeeded(myOrder, theirIntent, myAmount, currency);
-      assertThat(webhook(otherIntent, sign(otherIntent))).isEqualTo(409);
+      assertThat(ProcessorWebhooks.send(otherIntent, sign(otherIntent))).isEqualTo(409);
       String otherAmount = succeeded(myOrder, myIntent, "0.01", currency);
-      assertThat(webhook(otherAmount, sign(otherAmount))).isEqualTo(409);
+      assertThat(ProcessorWebhooks.send(otherAmount, sign(otherAmount))).isEqualTo(409);
       String otherCurrency =
           succeeded(myOrder, myIntent, myAmount, "EUR".equals(currency) ? "USD" : "EUR");
-      assertThat(webhook(otherCurrency, sign(otherCurrency))).isEqualTo(409);
+      assertThat(ProcessorWebhooks.send(otherCurrency, sign(otherCurrency))).isEqualTo(409);
 
       JsonNode after = Commerce.order("851", myOrder);
       assertThat(after.at("/payment/status").asString()).isEqualTo("PENDING");
@@ -101,7 +94,7 @@ class ZeroTrustInputTest {
             "v1=00",
             "t=,v1=",
             "garbage")) {
-      assertThat(webhook(body, header)).as(header).isEqualTo(400);
+      assertThat(ProcessorWebhooks.send(body, header)).as(header).isEqualTo(400);
     }
   }
 
@@ -236,19 +229,9 @@ class ZeroTrustInputTest {
                     "reference", orderId))));
   }
 
-  private static int webhook(String body, String signature) {
-    return Router.send(WEBHOOK, body, Map.of("Sandbox-Signature", signature)).statusCode();
-  }
-
   private static String sign(String body) throws Exception {
-    long timestamp = Instant.now().getEpochSecond();
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(DEV_WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return "t="
-        + timestamp
-        + ",v1="
-        + HexFormat.of()
-            .formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+    return ProcessorWebhooks.sign(
+        ProcessorWebhooks.DEV_SECRET, Instant.now().getEpochSecond(), body);
   }
 
   private static int sandboxCall(URI uri, String method, String authorization) {

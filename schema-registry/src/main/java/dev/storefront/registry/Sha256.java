@@ -11,10 +11,12 @@ public final class Sha256 {
   private Sha256() {}
 
   public static String hex(String text) {
+    return HexFormat.of().formatHex(digest(text));
+  }
+
+  public static byte[] digest(String text) {
     try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -87,7 +87,7 @@ public final class Principals {
     if (token == null || token.isEmpty()) {
       return Optional.empty();
     }
-    byte[] presented = HexFormat.of().parseHex(Sha256.hex(token));
+    byte[] presented = Sha256.digest(token);
     Principal match = null;
     for (int i = 0; i < hashes.size(); i++) {
       if (MessageDigest.isEqual(presented, hashes.get(i))) {

@@ -1,13 +1,9 @@
 package dev.storefront.sandbox.cardprocessor.api;
 
 import dev.storefront.sandbox.cardprocessor.SandboxSettings;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -26,17 +22,15 @@ import reactor.core.publisher.Mono;
 public class AdminTokenFilter implements WebFilter {
 
   private static final byte[] OFF =
-      refusal("the sandbox admin API is off: start the sandbox with SANDBOX_ADMIN_TOKEN set");
-  private static final byte[] REFUSED = refusal("invalid admin token");
+      BearerCredential.refusal(
+          "the sandbox admin API is off: start the sandbox with SANDBOX_ADMIN_TOKEN set");
+  private static final byte[] REFUSED = BearerCredential.refusal("invalid admin token");
 
-  private final byte[] expected;
+  private final BearerCredential token;
 
   public AdminTokenFilter(SandboxSettings settings) {
     String token = settings.adminToken();
-    this.expected =
-        token == null || token.isBlank()
-            ? null
-            : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    this.token = token == null || token.isBlank() ? null : new BearerCredential(token);
   }
 
   @Override
@@ -45,26 +39,12 @@ public class AdminTokenFilter implements WebFilter {
     if (RoutedPath.isUnder(path, "/v1") || RoutedPath.isUnder(path, "/actuator")) {
       return chain.filter(exchange);
     }
-    if (expected == null) {
-      return refuse(exchange, HttpStatus.FORBIDDEN, OFF);
+    if (token == null) {
+      return BearerCredential.refuse(exchange, HttpStatus.FORBIDDEN, OFF);
     }
-    String presented = exchange.getRequest().getHeaders().getFirst("Authorization");
-    if (presented != null
-        && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8))) {
+    if (token.presentedIn(exchange)) {
       return chain.filter(exchange);
     }
-    return refuse(exchange, HttpStatus.UNAUTHORIZED, REFUSED);
-  }
-
-  private static Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, byte[] body) {
-    ServerHttpResponse response = exchange.getResponse();
-    response.setStatusCode(status);
-    response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
-  }
-
-  private static byte[] refusal(String message) {
-    return ("{\"error\":{\"type\":\"authentication_error\",\"message\":\"" + message + "\"}}")
-        .getBytes(StandardCharsets.UTF_8);
+    return BearerCredential.refuse(exchange, HttpStatus.UNAUTHORIZED, REFUSED);
   }
 }

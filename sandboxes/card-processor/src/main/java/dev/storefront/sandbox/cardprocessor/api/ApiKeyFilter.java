@@ -1,11 +1,7 @@
 package dev.storefront.sandbox.cardprocessor.api;
 
 import dev.storefront.sandbox.cardprocessor.SandboxSettings;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -19,14 +15,12 @@ import reactor.core.publisher.Mono;
 @Component
 public class ApiKeyFilter implements WebFilter {
 
-  private static final byte[] REFUSAL =
-      "{\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid API key\"}}"
-          .getBytes(StandardCharsets.UTF_8);
+  private static final byte[] REFUSAL = BearerCredential.refusal("invalid API key");
 
-  private final byte[] expected;
+  private final BearerCredential apiKey;
 
   public ApiKeyFilter(SandboxSettings settings) {
-    this.expected = ("Bearer " + settings.apiKey()).getBytes(StandardCharsets.UTF_8);
+    this.apiKey = new BearerCredential(settings.apiKey());
   }
 
   @Override
@@ -34,15 +28,9 @@ public class ApiKeyFilter implements WebFilter {
     if (!RoutedPath.isUnder(RoutedPath.of(exchange), "/v1")) {
       return chain.filter(exchange);
     }
-    String presented = exchange.getRequest().getHeaders().getFirst("Authorization");
-    // Constant-time, as a real processor would compare secrets.
-    if (presented != null
-        && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8))) {
+    if (apiKey.presentedIn(exchange)) {
       return chain.filter(exchange);
     }
-    ServerHttpResponse response = exchange.getResponse();
-    response.setStatusCode(HttpStatus.UNAUTHORIZED);
-    response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(REFUSAL)));
+    return BearerCredential.refuse(exchange, HttpStatus.UNAUTHORIZED, REFUSAL);
   }
 }
