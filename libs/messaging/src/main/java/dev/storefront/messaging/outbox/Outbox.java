@@ -1,24 +1,27 @@
 package dev.storefront.messaging.outbox;
 
+import dev.storefront.events.EventCatalog;
+import dev.storefront.events.EventCodec;
+import dev.storefront.events.IntegrationEvent;
 import dev.storefront.messaging.AfterCommit;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records an event in the service's outbox table. Call it inside the transaction that makes the
- * state change the event describes: both commit, or neither does.
+ * state change the event describes: both commit, or neither does. The relay publishes it later,
+ * keyed by its order id.
  */
 public class Outbox {
 
   private final DatabaseClient db;
-  private final JsonMapper json;
+  private final EventCodec codec;
   private volatile Runnable afterCommit = () -> {};
 
-  public Outbox(DatabaseClient db, JsonMapper json) {
+  public Outbox(DatabaseClient db, EventCodec codec) {
     this.db = db;
-    this.json = json;
+    this.codec = codec;
   }
 
   /** Called once a transaction that recorded events has committed (the relay's wake-up). */
@@ -26,19 +29,18 @@ public class Outbox {
     this.afterCommit = listener;
   }
 
-  public Mono<Void> record(String type, String aggregateId, Object payload) {
+  public Mono<Void> record(IntegrationEvent event) {
+    EventCatalog.Contract contract = EventCatalog.of(event.getClass());
     return AfterCommit.run(() -> Mono.fromRunnable(afterCommit))
-        .then(insert(type, aggregateId, payload));
-  }
-
-  private Mono<Void> insert(String type, String aggregateId, Object payload) {
-    return db.sql(
-            "INSERT INTO outbox (event_id, type, aggregate_id, payload)"
-                + " VALUES (:eventId, :type, :aggregateId, CAST(:payload AS jsonb))")
-        .bind("eventId", UUID.randomUUID())
-        .bind("type", type)
-        .bind("aggregateId", aggregateId)
-        .bind("payload", json.writeValueAsString(payload))
-        .then();
+        .then(
+            db.sql(
+                    "INSERT INTO outbox (event_id, type, version, aggregate_id, payload)"
+                        + " VALUES (:eventId, :type, :version, :aggregateId, CAST(:payload AS jsonb))")
+                .bind("eventId", UUID.randomUUID())
+                .bind("type", contract.name())
+                .bind("version", contract.version())
+                .bind("aggregateId", event.orderId().toString())
+                .bind("payload", codec.writeString(event))
+                .then());
   }
 }
