@@ -103,7 +103,7 @@ console.log(`checkout latency: p50 ${percentile(latencies, 0.5).toFixed(0)} ms, 
 const where = `idempotency_key LIKE '${RUN}-%'`;
 let open = -1;
 for (let i = 0; i < 120; i++) {
-  open = Number(sql('orders', `SELECT count(*) FROM orders WHERE ${where} AND status NOT IN ('CONFIRMED','PAYMENT_FAILED','REJECTED')`));
+  open = Number(sql('orders', `SELECT count(*) FROM orders WHERE ${where} AND status NOT IN ('CONFIRMED','PAYMENT_FAILED','REJECTED','CANCELLED')`));
   if (open === 0) break;
   await new Promise(r => setTimeout(r, 1000));
 }

@@ -25,7 +25,7 @@ final class Commerce {
 
   static final URI SANDBOX =
       URI.create(System.getProperty("storefront.sandbox.url", "http://127.0.0.1:4090"));
-  static final Set<String> FINAL = Set.of("CONFIRMED", "PAYMENT_FAILED", "REJECTED");
+  static final Set<String> FINAL = Set.of("CONFIRMED", "PAYMENT_FAILED", "REJECTED", "CANCELLED");
   static final String ADDRESS =
       "{name: \"Ada Lovelace\", line1: \"12 Analytical Row\", postalCode: \"10115\","
           + " city: \"Berlin\", country: \"DE\"}";
