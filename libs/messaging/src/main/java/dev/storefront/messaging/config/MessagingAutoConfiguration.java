@@ -1,6 +1,5 @@
 package dev.storefront.messaging.config;
 
-import dev.storefront.events.EventCatalog;
 import dev.storefront.events.EventCodec;
 import dev.storefront.messaging.broadcast.EventBroadcast;
 import dev.storefront.messaging.consumer.EventErrorHandler;
@@ -8,6 +7,7 @@ import dev.storefront.messaging.consumer.EventHandler;
 import dev.storefront.messaging.consumer.EventHandlers;
 import dev.storefront.messaging.consumer.EventRecordListener;
 import dev.storefront.messaging.consumer.ProcessedMessages;
+import dev.storefront.messaging.kafka.DeclaredTopics;
 import dev.storefront.messaging.kafka.EventTopics;
 import dev.storefront.messaging.kafka.TopicsInitializer;
 import dev.storefront.messaging.outbox.Outbox;
@@ -20,7 +20,6 @@ import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,7 +39,6 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -123,41 +121,32 @@ public class MessagingAutoConfiguration {
     return new KafkaTemplate<>((ProducerFactory<String, byte[]>) producers);
   }
 
-  /**
-   * The topics this service produces to, consumes from and dead-letters to; creating them is
-   * idempotent, and a topic another service created first is left as it is.
-   */
   @Bean
-  KafkaAdmin.NewTopics eventTopicDeclarations(
+  DeclaredTopics declaredTopics(
       EventTopics topics,
       EventHandlers handlers,
       MessagingProperties properties,
       @Value("${spring.application.name}") String service,
       @Value("${storefront.messaging.relay.enabled:true}") boolean relay,
       @Value("${storefront.messaging.consumers.enabled:true}") boolean consumers) {
-    Set<String> names = new TreeSet<>();
-    if (relay) {
-      EventCatalog.all().stream()
-          .filter(contract -> contract.producer().equals(service))
-          .forEach(contract -> names.add(topics.eventsOf(service)));
-    }
-    if (consumers && !handlers.isEmpty()) {
-      handlers.producers().forEach(producer -> names.add(topics.eventsOf(producer)));
-      names.add(topics.deadLetterOf(service));
-    }
-    return new KafkaAdmin.NewTopics(
-        names.stream()
-            .map(name ->
-                TopicBuilder.name(name)
-                    .partitions(properties.partitions())
-                    .replicas(properties.replicationFactor())
-                    .build())
-            .toArray(NewTopic[]::new));
+    return DeclaredTopics.of(
+        topics,
+        service,
+        relay,
+        consumers ? handlers.producers() : Set.of(),
+        properties.partitions(),
+        properties.replicationFactor());
+  }
+
+  /** The same as KafkaAdmin's declarations (created by TopicsInitializer, retrying). */
+  @Bean
+  KafkaAdmin.NewTopics eventTopicDeclarations(DeclaredTopics declared) {
+    return new KafkaAdmin.NewTopics(declared.topics().toArray(NewTopic[]::new));
   }
 
   @Bean
-  TopicsInitializer topicsInitializer(KafkaAdmin admin) {
-    return new TopicsInitializer(admin);
+  TopicsInitializer topicsInitializer(KafkaAdmin admin, DeclaredTopics declared) {
+    return new TopicsInitializer(admin, declared);
   }
 
   @Bean
