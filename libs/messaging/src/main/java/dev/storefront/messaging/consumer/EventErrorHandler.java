@@ -71,6 +71,18 @@ public final class EventErrorHandler {
             retries(policy),
             new ContainerPausingBackOffHandler(new ListenerContainerPauseService(null, scheduler)));
     handler.addNotRetryableExceptions(PoisonEventException.class, MalformedEventException.class);
+    handler.setRetryListeners((record, e, attempt) -> {
+      // The first failure and then every tenth: an outage of hours stays readable.
+      if (attempt == 1 || attempt % 10 == 0) {
+        log.warn(
+            "event {}-{}@{} failed (attempt {}): {}",
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            attempt,
+            e == null ? "" : String.valueOf(rootCause(e)));
+      }
+    });
     BackOff untilBack = untilInfrastructureIsBack(policy);
     handler.setBackOffFunction((record, e) -> TransientFailures.isTransient(e) ? untilBack : null);
     return handler;
