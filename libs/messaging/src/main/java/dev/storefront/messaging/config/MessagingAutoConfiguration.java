@@ -7,6 +7,7 @@ import dev.storefront.messaging.consumer.EventHandler;
 import dev.storefront.messaging.consumer.EventHandlers;
 import dev.storefront.messaging.consumer.EventRecordListener;
 import dev.storefront.messaging.consumer.ProcessedMessages;
+import dev.storefront.messaging.consumer.RetryResumer;
 import dev.storefront.messaging.kafka.DeclaredTopics;
 import dev.storefront.messaging.kafka.EventTopics;
 import dev.storefront.messaging.kafka.TopicsInitializer;
@@ -33,6 +34,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -46,7 +48,6 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,6 +70,7 @@ public class MessagingAutoConfiguration {
   }
 
   @Bean
+  @ConditionalOnMissingBean
   EventCodec eventCodec(ObjectProvider<JsonMapper> json) {
     return new EventCodec(json.getIfAvailable(() -> JsonMapper.builder().build()));
   }
@@ -175,13 +177,9 @@ public class MessagingAutoConfiguration {
     return relay;
   }
 
-  /** Resumes containers paused between retries. */
-  @Bean(destroyMethod = "shutdown")
-  ThreadPoolTaskScheduler eventRetryScheduler() {
-    ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-    scheduler.setThreadNamePrefix("event-retry-");
-    scheduler.setDaemon(true);
-    return scheduler;
+  @Bean
+  RetryResumer eventRetryResumer() {
+    return new RetryResumer();
   }
 
   @Bean
@@ -199,7 +197,7 @@ public class MessagingAutoConfiguration {
       TransactionalOperator tx,
       EventTopics topics,
       MessagingProperties properties,
-      ThreadPoolTaskScheduler eventRetryScheduler,
+      RetryResumer eventRetryResumer,
       @Value("${spring.application.name}") String service,
       @Value("${server.port:0}") int port,
       MeterRegistry meters) {
@@ -226,7 +224,7 @@ public class MessagingAutoConfiguration {
             topics.deadLetterOf(service),
             new EventErrorHandler.Policy(
                 properties.maxRetries(), properties.firstBackoff(), properties.maxBackoff()),
-            eventRetryScheduler,
+            eventRetryResumer,
             meters));
     return listeners;
   }

@@ -19,6 +19,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -50,6 +51,8 @@ class MessagingSwitchesTest {
           assertThat(context).doesNotHaveBean(OutboxRelay.class);
           assertThat(context).doesNotHaveBean(ConcurrentMessageListenerContainer.class);
           assertThat(context).hasSingleBean(EventBroadcast.class);
+          // A service's own @Scheduled methods must not end up on the library's thread.
+          assertThat(context).doesNotHaveBean(TaskScheduler.class);
           assertThat(context.getBean(DeclaredTopics.class).names()).isEmpty();
         });
   }
