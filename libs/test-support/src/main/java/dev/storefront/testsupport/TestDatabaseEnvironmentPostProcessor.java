@@ -17,6 +17,7 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
   static final String PROPERTY = "storefront.database.name";
   static final String SUFFIX = "_test";
   static final String MESSAGING_NAMESPACE = "storefront.messaging.namespace";
+  static final String CONSUMER_GROUP = "storefront.messaging.consumer-group";
 
   /**
    * One per test JVM, shared by the contexts it starts: they see each other's events, while runs on
@@ -34,15 +35,20 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
           .addFirst(
               new MapPropertySource("storefront-test-database", Map.of(PROPERTY, name + SUFFIX)));
     }
-    // Topics too: a test's events never reach a running platform, nor another test run (each
-    // test feeds the events its service consumes itself).
+    // Topics and consumer group too: a test's events never reach a running platform, nor another
+    // test run (each test feeds the events its service consumes itself), and a test's consumers
+    // never join (and rebalance) the platform's group of the same service.
     String service = environment.getProperty("spring.application.name", "service");
     environment
         .getPropertySources()
         .addFirst(
             new MapPropertySource(
                 "storefront-test-messaging",
-                Map.of(MESSAGING_NAMESPACE, "storefront-test-" + service + "-" + RUN)));
+                Map.of(
+                    MESSAGING_NAMESPACE,
+                    "storefront-test-" + service + "-" + RUN,
+                    CONSUMER_GROUP,
+                    service + "-test-" + RUN)));
   }
 
   private static String randomRunId() {

@@ -199,12 +199,14 @@ public class MessagingAutoConfiguration {
       MessagingProperties properties,
       RetryResumer eventRetryResumer,
       @Value("${spring.application.name}") String service,
+      @Value("${storefront.messaging.consumer-group:${spring.application.name}}") String group,
       @Value("${server.port:0}") int port,
       MeterRegistry meters) {
     ContainerProperties container =
         new ContainerProperties(
             handlers.producers().stream().map(topics::eventsOf).toArray(String[]::new));
-    container.setGroupId(service);
+    // The Kafka group is the service's name; tests give theirs a name of their own.
+    container.setGroupId(group);
     container.setClientId(service + "-" + hostName() + "-" + port);
     // The offset is committed after each record, i.e. after its transaction committed.
     container.setAckMode(ContainerProperties.AckMode.RECORD);
