@@ -30,9 +30,7 @@ public class OrderConfirmedHandler implements EventHandler<OrderConfirmed> {
     }
     List<StoredCart.Line> ordered =
         (event.items() == null ? List.<OrderConfirmed.Item>of() : event.items())
-            .stream()
-                .map(item -> new StoredCart.Line(item.productId(), item.quantity()))
-                .toList();
+            .stream().map(item -> new StoredCart.Line(item.productId(), item.quantity())).toList();
     // Redis gets the new cart once the change is committed, never before.
     return AfterCommit.run(() -> carts.refreshCache(event.userId()))
         .then(carts.removeOrdered(event.userId(), ordered));

@@ -34,9 +34,11 @@ public class OrderPlacedHandler implements EventHandler<OrderPlaced> {
   @Override
   public Mono<Void> handle(OrderPlaced order) {
     List<ReservationLine> lines = new ArrayList<>();
-    for (OrderPlaced.Item item : order.items() == null ? List.<OrderPlaced.Item>of() : order.items()) {
+    for (OrderPlaced.Item item :
+        order.items() == null ? List.<OrderPlaced.Item>of() : order.items()) {
       if (item == null || item.productId() <= 0 || item.quantity() <= 0) {
-        throw new PoisonEventException("OrderPlaced " + order.orderId() + " has a bad item " + item);
+        throw new PoisonEventException(
+            "OrderPlaced " + order.orderId() + " has a bad item " + item);
       }
       lines.add(new ReservationLine(item.productId(), item.quantity()));
     }

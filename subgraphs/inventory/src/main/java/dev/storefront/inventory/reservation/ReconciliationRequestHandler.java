@@ -7,7 +7,9 @@ import dev.storefront.messaging.outbox.Outbox;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** OrderReconciliationRequested → the order's reservation as it stands (ReservationStatusReported). */
+/**
+ * OrderReconciliationRequested → the order's reservation as it stands (ReservationStatusReported).
+ */
 @Component
 public class ReconciliationRequestHandler implements EventHandler<OrderReconciliationRequested> {
 
@@ -28,7 +30,6 @@ public class ReconciliationRequestHandler implements EventHandler<OrderReconcili
   public Mono<Void> handle(OrderReconciliationRequested request) {
     return reservations
         .reportedStatus(request.orderId())
-        .flatMap(status ->
-            outbox.record(new ReservationStatusReported(request.orderId(), status)));
+        .flatMap(status -> outbox.record(new ReservationStatusReported(request.orderId(), status)));
   }
 }

@@ -42,8 +42,8 @@ public class ReservationExpirySweeper extends PollingLoop {
   public Mono<Integer> step() {
     return reservations
         .expired(clock.instant(), 100)
-        .concatMap(orderId ->
-            tx.transactional(reservations.release(orderId, StockReleased.EXPIRED)))
+        .concatMap(
+            orderId -> tx.transactional(reservations.release(orderId, StockReleased.EXPIRED)))
         .filter(Boolean::booleanValue)
         .count()
         .map(Long::intValue)

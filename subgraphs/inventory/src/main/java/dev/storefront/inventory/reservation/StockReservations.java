@@ -26,9 +26,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reserve, commit, release and cancel stock for an order. Every method runs inside the caller's
- * transaction and writes the matching event to the outbox. Overselling is impossible: a
- * reservation locks the stock rows it checks ({@code FOR UPDATE}, in product order so concurrent
- * reservations never deadlock) and the table's CHECK keeps {@code reserved <= on_hand}.
+ * transaction and writes the matching event to the outbox. Overselling is impossible: a reservation
+ * locks the stock rows it checks ({@code FOR UPDATE}, in product order so concurrent reservations
+ * never deadlock) and the table's CHECK keeps {@code reserved <= on_hand}.
  */
 public class StockReservations {
 
@@ -44,8 +44,8 @@ public class StockReservations {
    * True when reserved; false when the order was rejected, or had been handled (or cancelled)
    * already.
    *
-   * @throws PoisonEventException when a product has no stock record: a person sets its stock
-   *     level and replays the event
+   * @throws PoisonEventException when a product has no stock record: a person sets its stock level
+   *     and replays the event
    */
   public Mono<Boolean> reserve(
       UUID orderId, String userId, List<ReservationLine> lines, Amount total, Instant expiresAt) {
@@ -117,7 +117,9 @@ public class StockReservations {
         .flatMap(status ->
             switch (status) {
               case "RESERVED" ->
-                  giveBackReserved(orderId).then(markCancelled(orderId)).then(releasedByCancel(orderId));
+                  giveBackReserved(orderId)
+                      .then(markCancelled(orderId))
+                      .then(releasedByCancel(orderId));
               case "COMMITTED" ->
                   db.sql(
                           "UPDATE stock_levels s SET on_hand = s.on_hand + i.quantity,"
@@ -145,8 +147,7 @@ public class StockReservations {
    */
   public Mono<String> reportedStatus(UUID orderId) {
     return statusOf(orderId)
-        .map(status ->
-            "CANCELLED".equals(status) ? ReservationStatusReported.RELEASED : status)
+        .map(status -> "CANCELLED".equals(status) ? ReservationStatusReported.RELEASED : status)
         .defaultIfEmpty(ReservationStatusReported.NONE);
   }
 

@@ -61,8 +61,7 @@ public class OrderPlacement {
     List<OrderPlaced.Item> items =
         lines.stream()
             .map(line ->
-                new OrderPlaced.Item(
-                    line.productId(), line.quantity(), line.unitPrice().amount()))
+                new OrderPlaced.Item(line.productId(), line.quantity(), line.unitPrice().amount()))
             .toList();
     Money totalMoney = Money.of(total, currency);
     Mono<Order> inserted =

@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 /**
  * What each answer of inventory and payments does to an order, whether it came as the step's own
  * event or as a report on a reconciliation request. Inventory's and payments' events travel on
- * different topics and may be read in either order: a payment outcome implies the reservation and
- * a commit implies the authorisation, so an order passes through the steps it missed.
+ * different topics and may be read in either order: a payment outcome implies the reservation and a
+ * commit implies the authorisation, so an order passes through the steps it missed.
  */
 @Component
 public class CheckoutSaga {
@@ -63,14 +63,12 @@ public class CheckoutSaga {
   }
 
   /**
-   * The stock is no longer held for an order that is not paid yet: it cannot be confirmed, so it
-   * is cancelled (and its payment stopped). An AUTHORIZED order keeps its status: inventory
-   * commits a paid order's units even after its hold ran out, or dead-letters the authorisation
-   * for a person when they are gone.
+   * The stock is no longer held for an order that is not paid yet: it cannot be confirmed, so it is
+   * cancelled (and its payment stopped). An AUTHORIZED order keeps its status: inventory commits a
+   * paid order's units even after its hold ran out, or dead-letters the authorisation for a person
+   * when they are gone.
    */
   public Mono<Void> stockReleased(UUID orderId, String why) {
-    return transitions
-        .cancel(orderId, Set.of(PENDING, RESERVED), "stock released: " + why)
-        .then();
+    return transitions.cancel(orderId, Set.of(PENDING, RESERVED), "stock released: " + why).then();
   }
 }

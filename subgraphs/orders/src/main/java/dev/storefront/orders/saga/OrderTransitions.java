@@ -92,8 +92,8 @@ public class OrderTransitions {
    */
   public Mono<Boolean> cancel(UUID orderId, Set<OrderStatus> from, String reason) {
     return move(orderId, from, OrderStatus.CANCELLED, reason)
-        .flatMap(userId ->
-            outbox.record(new OrderCancelled(orderId, userId, reason)).thenReturn(true))
+        .flatMap(
+            userId -> outbox.record(new OrderCancelled(orderId, userId, reason)).thenReturn(true))
         .defaultIfEmpty(false);
   }
 

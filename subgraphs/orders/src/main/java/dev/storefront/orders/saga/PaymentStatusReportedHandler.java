@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Payments' answer about a stalled order, taken as if the payment's own event had arrived. NONE
- * and PENDING: nothing (the deadline acts); VOIDED only follows a cancellation.
+ * Payments' answer about a stalled order, taken as if the payment's own event had arrived. NONE and
+ * PENDING: nothing (the deadline acts); VOIDED only follows a cancellation.
  */
 @Component
 public class PaymentStatusReportedHandler implements EventHandler<PaymentStatusReported> {

@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * No order stays under way for ever: one that has not moved for {@code reconcile-after} is asked
- * about (OrderReconciliationRequested: inventory and payments report what they know, and the
- * answer moves it as the lost event would have); one still waiting after its status's deadline is
+ * about (OrderReconciliationRequested: inventory and payments report what they know, and the answer
+ * moves it as the lost event would have); one still waiting after its status's deadline is
  * cancelled (OrderCancelled: inventory and payments undo their part). Each order is handled in a
  * transaction of its own that locks it first, skipping orders another replica holds.
  */

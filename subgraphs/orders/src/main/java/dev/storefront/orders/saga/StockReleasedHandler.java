@@ -6,9 +6,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * StockReleased of an order not paid yet → CANCELLED. A release because the payment failed is
- * left to PaymentFailed, which caused it and carries the reason: taking it here would end the
- * order CANCELLED or PAYMENT_FAILED depending on which topic happened to be read first.
+ * StockReleased of an order not paid yet → CANCELLED. A release because the payment failed is left
+ * to PaymentFailed, which caused it and carries the reason: taking it here would end the order
+ * CANCELLED or PAYMENT_FAILED depending on which topic happened to be read first.
  */
 @Component
 public class StockReleasedHandler implements EventHandler<StockReleased> {
@@ -29,7 +29,6 @@ public class StockReleasedHandler implements EventHandler<StockReleased> {
     if (StockReleased.PAYMENT_FAILED.equals(event.reason())) {
       return Mono.empty();
     }
-    return saga.stockReleased(
-        event.orderId(), event.reason() == null ? "unknown" : event.reason());
+    return saga.stockReleased(event.orderId(), event.reason() == null ? "unknown" : event.reason());
   }
 }

@@ -137,17 +137,18 @@ public class PaymentProcessing extends PollingLoop {
   }
 
   private Mono<Void> create(Due payment) {
-    return createIntent(payment).flatMap(outcome -> {
-      if (outcome.answered()) {
-        return recordIntent(payment.id(), outcome.intent().id())
-            .then(apply(payment, outcome.intent()));
-      }
-      if (outcome.certainlyNotProcessed() && !payment.outcomeUnknown()) {
-        return outcomes.fail(payment.orderId(), null, outcome.failureReason()).then();
-      }
-      // Maybe processed: ask again (same key) until the processor can say what it did.
-      return retryIn(payment, backoff(payment.attempts()), true);
-    });
+    return createIntent(payment)
+        .flatMap(outcome -> {
+          if (outcome.answered()) {
+            return recordIntent(payment.id(), outcome.intent().id())
+                .then(apply(payment, outcome.intent()));
+          }
+          if (outcome.certainlyNotProcessed() && !payment.outcomeUnknown()) {
+            return outcomes.fail(payment.orderId(), null, outcome.failureReason()).then();
+          }
+          // Maybe processed: ask again (same key) until the processor can say what it did.
+          return retryIn(payment, backoff(payment.attempts()), true);
+        });
   }
 
   private Mono<Void> reconcile(Due payment, String intentId) {
@@ -165,7 +166,8 @@ public class PaymentProcessing extends PollingLoop {
       // Refused when the order was cancelled meanwhile: the next lease voids the authorisation.
       return outcomes
           .authorize(payment.orderId(), intent.id())
-          .flatMap(authorized -> authorized ? Mono.empty() : retryIn(payment, Duration.ZERO, false));
+          .flatMap(
+              authorized -> authorized ? Mono.empty() : retryIn(payment, Duration.ZERO, false));
     }
     if (intent.failed()) {
       return outcomes.fail(payment.orderId(), intent.id(), failureReason(intent, null)).then();
@@ -202,11 +204,12 @@ public class PaymentProcessing extends PollingLoop {
     }
     // An earlier call may have created the intent: the same key finds it (or creates it now,
     // to be cancelled at once), so none is left behind.
-    return createIntent(payment).flatMap(outcome ->
-        outcome.answered()
-            ? recordIntent(payment.id(), outcome.intent().id())
-                .then(cancelPending(payment, outcome.intent().id()))
-            : retryIn(payment, backoff(payment.attempts()), true));
+    return createIntent(payment)
+        .flatMap(outcome ->
+            outcome.answered()
+                ? recordIntent(payment.id(), outcome.intent().id())
+                    .then(cancelPending(payment, outcome.intent().id()))
+                : retryIn(payment, backoff(payment.attempts()), true));
   }
 
   private Mono<Void> cancelPending(Due payment, String intentId) {
@@ -231,13 +234,17 @@ public class PaymentProcessing extends PollingLoop {
 
   private Mono<Void> failCancelled(Due payment, PaymentIntent intent) {
     return outcomes
-        .fail(payment.orderId(), intent.id(), failureReason(intent, PaymentOutcomes.ORDER_CANCELLED))
+        .fail(
+            payment.orderId(), intent.id(), failureReason(intent, PaymentOutcomes.ORDER_CANCELLED))
         .then();
   }
 
   private Mono<CallOutcome> createIntent(Due payment) {
     return processor.createIntent(
-        payment.id().toString(), payment.amount(), payment.currency(), payment.orderId().toString());
+        payment.id().toString(),
+        payment.amount(),
+        payment.currency(),
+        payment.orderId().toString());
   }
 
   private static boolean rejected(CallOutcome outcome) {
@@ -250,7 +257,9 @@ public class PaymentProcessing extends PollingLoop {
     if (intent.failureCode() != null) {
       return intent.failureCode();
     }
-    return ifCancelled != null && "canceled".equals(intent.status()) ? ifCancelled : intent.status();
+    return ifCancelled != null && "canceled".equals(intent.status())
+        ? ifCancelled
+        : intent.status();
   }
 
   private Mono<Void> recordIntent(UUID paymentId, String intentId) {
@@ -263,8 +272,8 @@ public class PaymentProcessing extends PollingLoop {
   }
 
   /**
-   * Ends this instance's work on the payment: next attempt after {@code delay}, or at once when
-   * its order was cancelled while it worked.
+   * Ends this instance's work on the payment: next attempt after {@code delay}, or at once when its
+   * order was cancelled while it worked.
    */
   private Mono<Void> retryIn(Due payment, Duration delay, boolean outcomeUnknown) {
     String next =

@@ -71,11 +71,13 @@ public class PaymentRows {
   public Mono<Boolean> requestCancellation(UUID orderId, String reason) {
     var remember =
         db.sql(
-            "INSERT INTO cancelled_orders (order_id, reason) VALUES (:orderId, :reason)"
-                + " ON CONFLICT DO NOTHING")
+                "INSERT INTO cancelled_orders (order_id, reason) VALUES (:orderId, :reason)"
+                    + " ON CONFLICT DO NOTHING")
             .bind("orderId", orderId);
     remember =
-        reason == null ? remember.bindNull("reason", String.class) : remember.bind("reason", reason);
+        reason == null
+            ? remember.bindNull("reason", String.class)
+            : remember.bind("reason", reason);
     return lockOrder(orderId)
         .then(remember.then())
         .then(

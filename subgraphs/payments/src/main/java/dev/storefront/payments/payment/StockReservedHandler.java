@@ -50,8 +50,7 @@ public class StockReservedHandler implements EventHandler<StockReserved> {
     }
     return AfterCommit.run(() -> Mono.fromRunnable(processing::wakeUp))
         .then(
-            payments.create(
-                event.orderId(), event.userId(), amount, currency, settings.deadline()))
+            payments.create(event.orderId(), event.userId(), amount, currency, settings.deadline()))
         .then();
   }
 }
