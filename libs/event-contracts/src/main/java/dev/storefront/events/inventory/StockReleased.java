@@ -6,8 +6,8 @@ import dev.storefront.events.IntegrationEvent;
 import java.util.UUID;
 
 /**
- * The units held for the order are available again. {@code reason}: {@code PAYMENT_FAILED},
- * {@code EXPIRED} (the hold ran out) or {@code ORDER_CANCELLED}.
+ * The units held for the order are available again. {@code reason}: {@code PAYMENT_FAILED}, {@code
+ * EXPIRED} (the hold ran out) or {@code ORDER_CANCELLED}.
  */
 @EventType(name = "StockReleased", version = 1, producer = "inventory")
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Not enough stock for the order: nothing was held. Version 2 sends product ids as numbers;
- * version 1 sent strings, which still parse.
+ * Not enough stock for the order: nothing was held. Version 2 sends product ids as numbers; version
+ * 1 sent strings, which still parse.
  */
 @EventType(name = "StockReservationRejected", version = 2, producer = "inventory")
 @JsonIgnoreProperties(ignoreUnknown = true)

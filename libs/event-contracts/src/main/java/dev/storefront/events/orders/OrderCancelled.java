@@ -6,9 +6,9 @@ import dev.storefront.events.IntegrationEvent;
 import java.util.UUID;
 
 /**
- * The saga gave up on an order (a step missed its deadline, or its stock was released before it
- * was paid): inventory releases whatever it holds for it and payments cancels or voids its
- * payment. Both also remember the order, so a late OrderPlaced or StockReserved does nothing.
+ * The saga gave up on an order (a step missed its deadline, or its stock was released before it was
+ * paid): inventory releases whatever it holds for it and payments cancels or voids its payment.
+ * Both also remember the order, so a late OrderPlaced or StockReserved does nothing.
  */
 @EventType(name = "OrderCancelled", version = 1, producer = "orders")
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -6,8 +6,8 @@ import dev.storefront.events.IntegrationEvent;
 import java.util.UUID;
 
 /**
- * The order's payment failed (declined, processor unavailable, timed out, order cancelled):
- * nothing is charged.
+ * The order's payment failed (declined, processor unavailable, timed out, order cancelled): nothing
+ * is charged.
  */
 @EventType(name = "PaymentFailed", version = 1, producer = "payments")
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,29 +1,62 @@
 package dev.storefront.messaging.config;
 
+import dev.storefront.events.EventCatalog;
+import dev.storefront.events.EventCodec;
+import dev.storefront.messaging.broadcast.EventBroadcast;
+import dev.storefront.messaging.consumer.EventErrorHandler;
 import dev.storefront.messaging.consumer.EventHandler;
+import dev.storefront.messaging.consumer.EventHandlers;
+import dev.storefront.messaging.consumer.EventRecordListener;
 import dev.storefront.messaging.consumer.ProcessedMessages;
-import dev.storefront.messaging.consumer.StreamConsumer;
+import dev.storefront.messaging.kafka.EventTopics;
+import dev.storefront.messaging.kafka.TopicsInitializer;
 import dev.storefront.messaging.outbox.Outbox;
 import dev.storefront.messaging.outbox.OutboxRelay;
-import dev.storefront.messaging.stream.EventStreams;
+import dev.storefront.messaging.retention.MessagingRetention;
 import dev.storefront.service.database.ModuleMigration;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Outbox, relay and consumers for every service that depends on the messaging library. */
-@AutoConfiguration
+/**
+ * Outbox, relay, consumers, broadcast and retention for every service that depends on the messaging
+ * library, on the Kafka clients Spring Boot configures from {@code spring.kafka.*}.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 
@@ -33,18 +66,98 @@ public class MessagingAutoConfiguration {
   }
 
   @Bean
-  EventStreams eventStreams(MessagingProperties properties) {
-    return new EventStreams(properties.namespace());
+  EventTopics eventTopics(MessagingProperties properties) {
+    return new EventTopics(properties.namespace());
   }
 
   @Bean
-  Outbox outbox(DatabaseClient db, JsonMapper json) {
-    return new Outbox(db, json);
+  EventCodec eventCodec(ObjectProvider<JsonMapper> json) {
+    return new EventCodec(json.getIfAvailable(() -> JsonMapper.builder().build()));
+  }
+
+  @Bean
+  EventHandlers eventHandlers(ObjectProvider<EventHandler<?>> handlers) {
+    return new EventHandlers(handlers.orderedStream().toList());
+  }
+
+  @Bean
+  Outbox outbox(DatabaseClient db, EventCodec codec) {
+    return new Outbox(db, codec);
   }
 
   @Bean
   ProcessedMessages processedMessages(DatabaseClient db) {
     return new ProcessedMessages(db);
+  }
+
+  /** What the library relies on, whatever {@code spring.kafka.producer.*} says. */
+  @Bean
+  DefaultKafkaProducerFactoryCustomizer eventProducerSettings() {
+    return factory ->
+        factory.updateConfigs(
+            Map.of(
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.ACKS_CONFIG,
+                "all"));
+  }
+
+  /** What the library relies on, whatever {@code spring.kafka.consumer.*} says. */
+  @Bean
+  DefaultKafkaConsumerFactoryCustomizer eventConsumerSettings() {
+    return factory ->
+        factory.updateConfigs(
+            Map.of(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+  }
+
+  @Bean
+  @SuppressWarnings("unchecked")
+  KafkaTemplate<String, byte[]> kafkaTemplate(ProducerFactory<?, ?> producers) {
+    return new KafkaTemplate<>((ProducerFactory<String, byte[]>) producers);
+  }
+
+  /**
+   * The topics this service produces to, consumes from and dead-letters to; creating them is
+   * idempotent, and a topic another service created first is left as it is.
+   */
+  @Bean
+  KafkaAdmin.NewTopics eventTopicDeclarations(
+      EventTopics topics,
+      EventHandlers handlers,
+      MessagingProperties properties,
+      @Value("${spring.application.name}") String service,
+      @Value("${storefront.messaging.relay.enabled:true}") boolean relay,
+      @Value("${storefront.messaging.consumers.enabled:true}") boolean consumers) {
+    Set<String> names = new TreeSet<>();
+    if (relay) {
+      EventCatalog.all().stream()
+          .filter(contract -> contract.producer().equals(service))
+          .forEach(contract -> names.add(topics.eventsOf(service)));
+    }
+    if (consumers && !handlers.isEmpty()) {
+      handlers.producers().forEach(producer -> names.add(topics.eventsOf(producer)));
+      names.add(topics.deadLetterOf(service));
+    }
+    return new KafkaAdmin.NewTopics(
+        names.stream()
+            .map(name ->
+                TopicBuilder.name(name)
+                    .partitions(properties.partitions())
+                    .replicas(properties.replicationFactor())
+                    .build())
+            .toArray(NewTopic[]::new));
+  }
+
+  @Bean
+  TopicsInitializer topicsInitializer(KafkaAdmin admin) {
+    return new TopicsInitializer(admin);
   }
 
   @Bean
@@ -53,8 +166,8 @@ public class MessagingAutoConfiguration {
       Outbox outbox,
       DatabaseClient db,
       TransactionalOperator tx,
-      ReactiveStringRedisTemplate redis,
-      EventStreams streams,
+      KafkaTemplate<String, byte[]> kafka,
+      EventTopics topics,
       MessagingProperties properties,
       @Value("${spring.application.name}") String service,
       MeterRegistry meters) {
@@ -62,62 +175,109 @@ public class MessagingAutoConfiguration {
         new OutboxRelay(
             db,
             tx,
-            redis,
-            streams.eventsOf(service),
-            properties.streamMaxLength(),
+            kafka,
+            topics,
+            service,
             properties.pollIdle(),
             properties.maxPollIdle(),
+            properties.publishTimeout(),
             meters);
     outbox.afterCommit(relay::wakeUp);
     return relay;
   }
 
+  /** Resumes containers paused between retries. */
+  @Bean(destroyMethod = "shutdown")
+  ThreadPoolTaskScheduler eventRetryScheduler() {
+    ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+    scheduler.setThreadNamePrefix("event-retry-");
+    scheduler.setDaemon(true);
+    return scheduler;
+  }
+
   @Bean
+  @ConditionalOnBean(EventHandler.class)
   @ConditionalOnBooleanProperty(
       name = "storefront.messaging.consumers.enabled",
       matchIfMissing = true)
-  EventConsumers eventConsumers(
-      List<EventHandler> handlers,
-      ReactiveStringRedisTemplate redis,
-      TransactionalOperator tx,
+  @SuppressWarnings("unchecked")
+  ConcurrentMessageListenerContainer<String, byte[]> eventListenerContainer(
+      ConsumerFactory<?, ?> consumers,
+      KafkaTemplate<String, byte[]> kafka,
+      EventHandlers handlers,
+      EventCodec codec,
       ProcessedMessages processed,
-      JsonMapper json,
-      EventStreams streams,
+      TransactionalOperator tx,
+      EventTopics topics,
       MessagingProperties properties,
+      ThreadPoolTaskScheduler eventRetryScheduler,
       @Value("${spring.application.name}") String service,
       @Value("${server.port:0}") int port,
       MeterRegistry meters) {
-    String consumerName =
-        properties.consumerName() != null && !properties.consumerName().isBlank()
-            ? properties.consumerName()
-            : service + "-" + port;
-    var settings =
-        new StreamConsumer.Settings(
-            properties.maxRetries(),
-            properties.firstBackoff(),
-            properties.maxBackoff(),
-            properties.pollIdle(),
-            properties.maxPollIdle(),
-            properties.claimIdle());
-    Map<String, List<EventHandler>> bySource =
-        handlers.stream()
-            .collect(
-                Collectors.groupingBy(EventHandler::source, TreeMap::new, Collectors.toList()));
-    return new EventConsumers(
-        bySource.entrySet().stream()
-            .map(entry ->
-                new StreamConsumer(
-                    redis,
-                    tx,
-                    processed,
-                    json,
-                    streams.eventsOf(entry.getKey()),
-                    streams.deadLetterOf(service),
-                    service,
-                    consumerName,
-                    entry.getValue(),
-                    settings,
-                    meters))
-            .toList());
+    ContainerProperties container =
+        new ContainerProperties(
+            handlers.producers().stream().map(topics::eventsOf).toArray(String[]::new));
+    container.setGroupId(service);
+    container.setClientId(service + "-" + hostName() + "-" + port);
+    // The offset is committed after each record, i.e. after its transaction committed.
+    container.setAckMode(ContainerProperties.AckMode.RECORD);
+    container.setMessageListener(
+        new EventRecordListener(
+            handlers, codec, processed, tx, service, properties.handlerTimeout(), meters));
+    // A record in flight at shutdown is finished before the database pool closes.
+    container.setShutdownTimeout(properties.handlerTimeout().plusSeconds(5).toMillis());
+    container.setMicrometerEnabled(true);
+    var listeners =
+        new ConcurrentMessageListenerContainer<>(
+            (ConsumerFactory<String, byte[]>) consumers, container);
+    listeners.setConcurrency(properties.consumerConcurrency());
+    listeners.setCommonErrorHandler(
+        EventErrorHandler.create(
+            kafka,
+            topics.deadLetterOf(service),
+            new EventErrorHandler.Policy(
+                properties.maxRetries(), properties.firstBackoff(), properties.maxBackoff()),
+            eventRetryScheduler,
+            meters));
+    return listeners;
+  }
+
+  @Bean
+  EventBroadcast eventBroadcast(EventTopics topics, EventCodec codec, KafkaProperties kafka) {
+    return new EventBroadcast(
+        topics,
+        codec,
+        () -> {
+          Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+          // Outside any group: nothing to join, nothing to commit.
+          config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+          config.remove(ConsumerConfig.CLIENT_ID_CONFIG);
+          config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+          config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+          config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+          return new KafkaConsumer<>(config);
+        });
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty(
+      name = "storefront.messaging.retention-enabled",
+      matchIfMissing = true)
+  MessagingRetention messagingRetention(
+      DatabaseClient db, TransactionalOperator tx, MessagingProperties properties) {
+    return new MessagingRetention(
+        db,
+        tx,
+        properties.retention(),
+        properties.retentionBatch(),
+        properties.retentionInterval());
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown-host";
+    }
   }
 }

@@ -5,25 +5,41 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code storefront.messaging.*}: stream names, polling and retry policy.
+ * {@code storefront.messaging.*}: topic names and sizes, the relay's polling, the consumers' retry
+ * policy and the retention of the outbox and processed-message tables. The Kafka clients themselves
+ * are set with {@code spring.kafka.*}.
  *
- * @param namespace prefix of every stream key, so platforms sharing a Redis stay apart
- * @param consumerName this instance's name in its consumer groups; stable across restarts so a
- *     restarted instance picks up what it left pending
- * @param pollIdle first pause of the relay and the consumers when they found nothing to do
+ * @param namespace first part of every topic name, so platforms (and test runs) sharing a broker
+ *     stay apart
+ * @param partitions partitions of each topic the service declares; one order's events stay in one
+ *     partition, different orders are handled in parallel up to this
+ * @param replicationFactor copies of each partition (3 on a three-broker deployment)
+ * @param consumerConcurrency consumers of this instance in its group (each takes some partitions)
+ * @param pollIdle first pause of the relay when it found nothing to publish
  * @param maxPollIdle longest pause: the pause doubles up to this while nothing comes
- * @param maxRetries attempts after the first before an event is dead-lettered
- * @param claimIdle how long another consumer's pending entry waits before this one takes it
- * @param streamMaxLength approximate cap of each stream (oldest entries trimmed)
+ * @param publishTimeout how long the relay waits for the broker to acknowledge a batch
+ * @param maxRetries attempts after the first before a failing event is dead-lettered
+ * @param firstBackoff pause before the first retry; it doubles (with jitter) up to {@code
+ *     maxBackoff}
+ * @param maxBackoff longest pause between retries, also while PostgreSQL is away
+ * @param handlerTimeout longest wait for one event's transaction (the handler included)
+ * @param retention how long published outbox rows and processed-message rows are kept
+ * @param retentionBatch rows deleted per table and step
+ * @param retentionInterval pause between retention steps once a step found less than a batch
  */
 @ConfigurationProperties("storefront.messaging")
 public record MessagingProperties(
     @DefaultValue("storefront") String namespace,
-    String consumerName,
+    @DefaultValue("6") int partitions,
+    @DefaultValue("1") short replicationFactor,
+    @DefaultValue("3") int consumerConcurrency,
     @DefaultValue("50ms") Duration pollIdle,
     @DefaultValue("400ms") Duration maxPollIdle,
+    @DefaultValue("30s") Duration publishTimeout,
     @DefaultValue("5") int maxRetries,
     @DefaultValue("200ms") Duration firstBackoff,
     @DefaultValue("5s") Duration maxBackoff,
-    @DefaultValue("60s") Duration claimIdle,
-    @DefaultValue("100000") long streamMaxLength) {}
+    @DefaultValue("30s") Duration handlerTimeout,
+    @DefaultValue("7d") Duration retention,
+    @DefaultValue("1000") int retentionBatch,
+    @DefaultValue("1h") Duration retentionInterval) {}

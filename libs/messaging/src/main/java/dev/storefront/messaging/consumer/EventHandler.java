@@ -9,8 +9,8 @@ import reactor.core.publisher.Mono;
  * database changes and any outbox rows it writes commit together with that record: a redelivered
  * event finds it and is skipped.
  *
- * <p>Throw {@link PoisonEventException} for an event that can never be handled as it is; it goes
- * to the group's dead-letter topic at once. Other failures are retried with backoff and then
+ * <p>Throw {@link PoisonEventException} for an event that can never be handled as it is; it goes to
+ * the group's dead-letter topic at once. Other failures are retried with backoff and then
  * dead-lettered; failures of the infrastructure (PostgreSQL away) are retried until it is back.
  */
 public interface EventHandler<E extends IntegrationEvent> {
