@@ -55,8 +55,7 @@ class OrderConfirmedTest {
     // A later event of the same order's partition is handled after both copies.
     UUID marker = bus.send(new OrderConfirmed(confirmed.orderId(), user, List.of()));
     Awaitility.await().atMost(WAIT).until(() -> processed(marker));
-    assertThat(lines(user))
-        .containsExactly(new StoredCart.Line(11, 1), new StoredCart.Line(13, 2));
+    assertThat(lines(user)).containsExactly(new StoredCart.Line(11, 1), new StoredCart.Line(13, 2));
     // Redis was refreshed after the commit: the cached cart is the new one.
     assertThat(carts.load(user).block().items())
         .containsExactly(new StoredCart.Line(11, 1), new StoredCart.Line(13, 2));
@@ -70,7 +69,11 @@ class OrderConfirmedTest {
     bus.sendRaw(
         "orders",
         "OrderConfirmed",
-        ("{\"orderId\":\"" + orderId + "\",\"userId\":\"" + user + "\",\"items\":[{\"productId\":"
+        ("{\"orderId\":\""
+                + orderId
+                + "\",\"userId\":\""
+                + user
+                + "\",\"items\":[{\"productId\":"
                 + "\"not a number\",\"quantity\":1}]}")
             .getBytes(StandardCharsets.UTF_8),
         orderId.toString());
@@ -83,7 +86,8 @@ class OrderConfirmedTest {
             "SELECT product_id, quantity FROM cart_items WHERE user_id = :u ORDER BY product_id")
         .bind("u", user)
         .map(row ->
-            new StoredCart.Line(row.get("product_id", Long.class), row.get("quantity", Integer.class)))
+            new StoredCart.Line(
+                row.get("product_id", Long.class), row.get("quantity", Integer.class)))
         .all()
         .collectList()
         .block();

@@ -11,7 +11,10 @@ final class StockFixture {
 
   /** {@code units} on hand and none reserved; earlier tests' holds on it forgotten. */
   static void onHand(DatabaseClient db, long productId, int units) {
-    db.sql("DELETE FROM reservation_items WHERE product_id = :p").bind("p", productId).then().block();
+    db.sql("DELETE FROM reservation_items WHERE product_id = :p")
+        .bind("p", productId)
+        .then()
+        .block();
     db.sql(
             "INSERT INTO stock_levels (product_id, on_hand, reserved) VALUES (:p, :n, 0)"
                 + " ON CONFLICT (product_id) DO UPDATE SET on_hand = :n, reserved = 0")

@@ -72,8 +72,7 @@ class StockReservationTest {
   void aRedeliveredOrderPlacedReservesOnceAndAPoisonEventIsDeadLettered() {
     UUID orderId = UUID.randomUUID();
     OrderPlaced placed =
-        new OrderPlaced(
-            orderId, "u1", List.of(new OrderPlaced.Item(PRODUCT, 3, "1.00")), TOTAL);
+        new OrderPlaced(orderId, "u1", List.of(new OrderPlaced.Item(PRODUCT, 3, "1.00")), TOTAL);
     UUID eventId = UUID.randomUUID();
     bus.send(placed, eventId);
     bus.send(placed, eventId); // the relay published it twice

@@ -35,10 +35,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * The saga's steps in orders on the real PostgreSQL and Kafka: each event of inventory and
- * payments (sent as they would publish it) moves the order, in whatever order the two topics are
- * read; a redelivered event is handled once and a malformed one is dead-lettered, leaving the
- * order where it was.
+ * The saga's steps in orders on the real PostgreSQL and Kafka: each event of inventory and payments
+ * (sent as they would publish it) moves the order, in whatever order the two topics are read; a
+ * redelivered event is handled once and a malformed one is dead-lettered, leaving the order where
+ * it was.
  */
 @SubgraphTest
 class CheckoutSagaTest {
@@ -61,8 +61,7 @@ class CheckoutSagaTest {
   }
 
   static PaymentAuthorized authorized(UUID orderId) {
-    return new PaymentAuthorized(
-        orderId, UUID.randomUUID(), "pi_test", new Amount("25.00", "EUR"));
+    return new PaymentAuthorized(orderId, UUID.randomUUID(), "pi_test", new Amount("25.00", "EUR"));
   }
 
   @Test

@@ -24,8 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * No order stays under way: the test settings (src/test/resources/config/application.yml) ask
- * about an order unmoved for 1 s and cancel it after 15 s in its status.
+ * No order stays under way: the test settings (src/test/resources/config/application.yml) ask about
+ * an order unmoved for 1 s and cancel it after 15 s in its status.
  */
 @SubgraphTest
 class SagaDeadlinesTest {
@@ -69,8 +69,7 @@ class SagaDeadlinesTest {
           assertThat(saga.status(authorized)).isEqualTo(CANCELLED);
         });
     assertThat(saga.order(pending).failureReason()).isEqualTo("no stock answer within 15s");
-    assertThat(saga.order(authorized).failureReason())
-        .isEqualTo("stock not committed within 15s");
+    assertThat(saga.order(authorized).failureReason()).isEqualTo("stock not committed within 15s");
     assertThat(saga.history(authorized)).containsExactly(PENDING, RESERVED, AUTHORIZED, CANCELLED);
 
     OrderCancelled cancelled = bus.awaitPublished(OrderCancelled.class, pending, SagaFixture.WAIT);

@@ -51,10 +51,6 @@ record SagaFixture(OrderPlacement placement, OrderRows orders, DatabaseClient db
   }
 
   List<OrderStatus> history(UUID orderId) {
-    return orders
-        .historyOf(List.of(orderId))
-        .map(change -> change.status())
-        .collectList()
-        .block();
+    return orders.historyOf(List.of(orderId)).map(change -> change.status()).collectList().block();
   }
 }

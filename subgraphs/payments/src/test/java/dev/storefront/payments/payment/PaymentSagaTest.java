@@ -126,8 +126,7 @@ class PaymentSagaTest {
     Awaitility.await()
         .atMost(WAIT)
         .untilAsserted(() ->
-            assertThat(
-                    count("SELECT count(*) FROM cancelled_orders WHERE order_id = :id", orderId))
+            assertThat(count("SELECT count(*) FROM cancelled_orders WHERE order_id = :id", orderId))
                 .isEqualTo(1));
     UUID late = bus.send(reserved(orderId));
     Awaitility.await()
@@ -180,7 +179,8 @@ class PaymentSagaTest {
   }
 
   private void postWebhook(UUID orderId, String intentId, String amount) {
-    WebhookSignature signature = new WebhookSignature("whsec_storefront_dev", Duration.ofMinutes(5));
+    WebhookSignature signature =
+        new WebhookSignature("whsec_storefront_dev", Duration.ofMinutes(5));
     String body =
         json.writeValueAsString(
             Map.of(
