@@ -1,6 +1,7 @@
 package dev.storefront.events;
 
 import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -13,7 +14,13 @@ public final class EventCodec {
   private final JsonMapper json;
 
   public EventCodec(JsonMapper json) {
-    this.json = json;
+    // A field added in a later version is absent from earlier payloads: a primitive one reads as
+    // its default (false, 0) instead of failing, as Jackson 3 does by default.
+    this.json =
+        json.rebuild()
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
   }
 
   public EventCodec() {

@@ -14,9 +14,8 @@ import reactor.core.scheduler.Schedulers;
  * straight on while a step finds work; when it found none, after a pause that starts at {@code
  * minIdle} and doubles up to {@code maxIdle} while nothing comes (an idle platform of eight
  * services would otherwise spend half a core polling); after {@code afterError} when a step failed
- * (Redis or PostgreSQL away). {@link #wakeUp()} ends a pause early, e.g. when this process has just
- * committed work for the loop. Used instead of blocking stream reads, which would hold the
- * service's shared Redis connection.
+ * (PostgreSQL or the broker away). {@link #wakeUp()} ends a pause early, e.g. when this process has
+ * just committed work for the loop. The outbox relay and the retention job are such loops.
  */
 public abstract class PollingLoop implements SmartLifecycle {
 

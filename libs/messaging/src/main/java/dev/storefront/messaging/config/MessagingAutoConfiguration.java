@@ -1,6 +1,5 @@
 package dev.storefront.messaging.config;
 
-import dev.storefront.events.EventCatalog;
 import dev.storefront.events.EventCodec;
 import dev.storefront.messaging.broadcast.EventBroadcast;
 import dev.storefront.messaging.consumer.EventErrorHandler;
@@ -8,6 +7,8 @@ import dev.storefront.messaging.consumer.EventHandler;
 import dev.storefront.messaging.consumer.EventHandlers;
 import dev.storefront.messaging.consumer.EventRecordListener;
 import dev.storefront.messaging.consumer.ProcessedMessages;
+import dev.storefront.messaging.consumer.RetryResumer;
+import dev.storefront.messaging.kafka.DeclaredTopics;
 import dev.storefront.messaging.kafka.EventTopics;
 import dev.storefront.messaging.kafka.TopicsInitializer;
 import dev.storefront.messaging.outbox.Outbox;
@@ -20,7 +21,6 @@ import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,13 +34,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -48,7 +48,6 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,6 +70,7 @@ public class MessagingAutoConfiguration {
   }
 
   @Bean
+  @ConditionalOnMissingBean
   EventCodec eventCodec(ObjectProvider<JsonMapper> json) {
     return new EventCodec(json.getIfAvailable(() -> JsonMapper.builder().build()));
   }
@@ -123,41 +123,32 @@ public class MessagingAutoConfiguration {
     return new KafkaTemplate<>((ProducerFactory<String, byte[]>) producers);
   }
 
-  /**
-   * The topics this service produces to, consumes from and dead-letters to; creating them is
-   * idempotent, and a topic another service created first is left as it is.
-   */
   @Bean
-  KafkaAdmin.NewTopics eventTopicDeclarations(
+  DeclaredTopics declaredTopics(
       EventTopics topics,
       EventHandlers handlers,
       MessagingProperties properties,
       @Value("${spring.application.name}") String service,
       @Value("${storefront.messaging.relay.enabled:true}") boolean relay,
       @Value("${storefront.messaging.consumers.enabled:true}") boolean consumers) {
-    Set<String> names = new TreeSet<>();
-    if (relay) {
-      EventCatalog.all().stream()
-          .filter(contract -> contract.producer().equals(service))
-          .forEach(contract -> names.add(topics.eventsOf(service)));
-    }
-    if (consumers && !handlers.isEmpty()) {
-      handlers.producers().forEach(producer -> names.add(topics.eventsOf(producer)));
-      names.add(topics.deadLetterOf(service));
-    }
-    return new KafkaAdmin.NewTopics(
-        names.stream()
-            .map(name ->
-                TopicBuilder.name(name)
-                    .partitions(properties.partitions())
-                    .replicas(properties.replicationFactor())
-                    .build())
-            .toArray(NewTopic[]::new));
+    return DeclaredTopics.of(
+        topics,
+        service,
+        relay,
+        consumers ? handlers.producers() : Set.of(),
+        properties.partitions(),
+        properties.replicationFactor());
+  }
+
+  /** The same as KafkaAdmin's declarations (created by TopicsInitializer, retrying). */
+  @Bean
+  KafkaAdmin.NewTopics eventTopicDeclarations(DeclaredTopics declared) {
+    return new KafkaAdmin.NewTopics(declared.topics().toArray(NewTopic[]::new));
   }
 
   @Bean
-  TopicsInitializer topicsInitializer(KafkaAdmin admin) {
-    return new TopicsInitializer(admin);
+  TopicsInitializer topicsInitializer(KafkaAdmin admin, DeclaredTopics declared) {
+    return new TopicsInitializer(admin, declared);
   }
 
   @Bean
@@ -186,13 +177,9 @@ public class MessagingAutoConfiguration {
     return relay;
   }
 
-  /** Resumes containers paused between retries. */
-  @Bean(destroyMethod = "shutdown")
-  ThreadPoolTaskScheduler eventRetryScheduler() {
-    ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-    scheduler.setThreadNamePrefix("event-retry-");
-    scheduler.setDaemon(true);
-    return scheduler;
+  @Bean
+  RetryResumer eventRetryResumer() {
+    return new RetryResumer();
   }
 
   @Bean
@@ -210,7 +197,7 @@ public class MessagingAutoConfiguration {
       TransactionalOperator tx,
       EventTopics topics,
       MessagingProperties properties,
-      ThreadPoolTaskScheduler eventRetryScheduler,
+      RetryResumer eventRetryResumer,
       @Value("${spring.application.name}") String service,
       @Value("${server.port:0}") int port,
       MeterRegistry meters) {
@@ -237,7 +224,7 @@ public class MessagingAutoConfiguration {
             topics.deadLetterOf(service),
             new EventErrorHandler.Policy(
                 properties.maxRetries(), properties.firstBackoff(), properties.maxBackoff()),
-            eventRetryScheduler,
+            eventRetryResumer,
             meters));
     return listeners;
   }

@@ -13,7 +13,6 @@ import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerContainerPauseService;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -46,7 +45,7 @@ public final class EventErrorHandler {
       KafkaOperations<String, byte[]> kafka,
       String deadLetterTopic,
       Policy policy,
-      TaskScheduler scheduler,
+      RetryResumer resumer,
       MeterRegistry meters) {
     var deadLetters =
         new DeadLetterPublishingRecoverer(
@@ -69,8 +68,21 @@ public final class EventErrorHandler {
         new DefaultErrorHandler(
             recoverer,
             retries(policy),
-            new ContainerPausingBackOffHandler(new ListenerContainerPauseService(null, scheduler)));
+            new ContainerPausingBackOffHandler(
+                new ListenerContainerPauseService(null, resumer.scheduler())));
     handler.addNotRetryableExceptions(PoisonEventException.class, MalformedEventException.class);
+    handler.setRetryListeners((record, e, attempt) -> {
+      // The first failure and then every tenth: an outage of hours stays readable.
+      if (attempt == 1 || attempt % 10 == 0) {
+        log.warn(
+            "event {}-{}@{} failed (attempt {}): {}",
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            attempt,
+            e == null ? "" : String.valueOf(rootCause(e)));
+      }
+    });
     BackOff untilBack = untilInfrastructureIsBack(policy);
     handler.setBackOffFunction((record, e) -> TransientFailures.isTransient(e) ? untilBack : null);
     return handler;

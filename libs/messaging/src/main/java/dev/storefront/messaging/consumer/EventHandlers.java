@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import reactor.core.publisher.Mono;
 
 /** The service's handlers by the wire name of the event type each handles (one per type). */
 public final class EventHandlers {
@@ -44,7 +45,7 @@ public final class EventHandlers {
 
   /** Runs {@code handler} for an event read as its type (the cast is checked by the codec). */
   @SuppressWarnings("unchecked")
-  static <E extends IntegrationEvent> reactor.core.publisher.Mono<Void> handle(
+  static <E extends IntegrationEvent> Mono<Void> handle(
       EventHandler<E> handler, IntegrationEvent event) {
     return handler.handle((E) event);
   }

@@ -13,11 +13,11 @@ import org.springframework.dao.TransientDataAccessException;
  * Failures of the infrastructure rather than of the event: PostgreSQL away, a timeout. Such an
  * event is never dead-lettered; its partition waits and retries until they are back.
  */
-public final class TransientFailures {
+final class TransientFailures {
 
   private TransientFailures() {}
 
-  public static boolean isTransient(Throwable error) {
+  static boolean isTransient(Throwable error) {
     for (Throwable e = error; e != null; e = e.getCause()) {
       if (e instanceof TransientDataAccessException
           || e instanceof DataAccessResourceFailureException

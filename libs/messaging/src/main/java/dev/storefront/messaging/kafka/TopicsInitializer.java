@@ -1,6 +1,7 @@
 package dev.storefront.messaging.kafka;
 
 import java.time.Duration;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -8,10 +9,10 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
 /**
- * Creates the topics the service declares (its {@code NewTopic} beans) before its consumers start:
- * the broker does not create topics on first use. When the broker is not reachable at start-up the
- * service starts all the same and keeps trying in the background; the relay's sends wait (and are
- * retried) until the topics are there.
+ * Creates the topics the service declares before its consumers start: the broker does not create
+ * topics on first use. When the broker is not reachable at start-up the service starts all the same
+ * and this keeps trying in the background; meanwhile the relay's sends fail and are retried, and
+ * the consumers find the topics when they refresh their metadata.
  */
 public class TopicsInitializer implements SmartLifecycle {
 
@@ -19,19 +20,31 @@ public class TopicsInitializer implements SmartLifecycle {
   private static final Duration RETRY = Duration.ofSeconds(5);
 
   private final KafkaAdmin admin;
+  private final DeclaredTopics declared;
   private volatile boolean running;
   private volatile Thread retrying;
 
-  public TopicsInitializer(KafkaAdmin admin) {
+  public TopicsInitializer(KafkaAdmin admin, DeclaredTopics declared) {
     this.admin = admin;
+    this.declared = declared;
   }
 
   @Override
   public synchronized void start() {
     running = true;
-    if (!admin.initialize()) {
-      log.warn("Kafka topics not created yet (broker unreachable?): retrying every {}", RETRY);
+    if (!declared.topics().isEmpty() && !tryCreate()) {
+      log.warn("Kafka topics {} not created yet: retrying every {}", declared.names(), RETRY);
       retrying = Thread.ofPlatform().daemon().name("kafka-topics").start(this::retry);
+    }
+  }
+
+  private boolean tryCreate() {
+    try {
+      admin.createOrModifyTopics(declared.topics().toArray(NewTopic[]::new));
+      return true;
+    } catch (RuntimeException e) {
+      log.debug("creating topics failed", e);
+      return false;
     }
   }
 
@@ -42,8 +55,8 @@ public class TopicsInitializer implements SmartLifecycle {
       } catch (InterruptedException e) {
         return;
       }
-      if (running && admin.initialize()) {
-        log.info("Kafka topics created");
+      if (running && tryCreate()) {
+        log.info("Kafka topics {} created", declared.names());
         return;
       }
     }

@@ -40,6 +40,7 @@ public class OutboxRelay extends PollingLoop {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private static final int BATCH = 200;
+  private static final Duration STEP_MARGIN = Duration.ofSeconds(30);
 
   private final DatabaseClient db;
   private final TransactionalOperator tx;
@@ -92,6 +93,8 @@ public class OutboxRelay extends PollingLoop {
   /** Publishes one batch; the number of events published. */
   @Override
   public Mono<Integer> step() {
+    // Every wait inside is bounded; this bounds the database's too (PostgreSQL hanging).
+    Duration stepTimeout = publishTimeout.plus(STEP_MARGIN);
     return tx.transactional(
         lockBatch()
             .collectList()
@@ -104,7 +107,8 @@ public class OutboxRelay extends PollingLoop {
                 oldestUnpublished = rows.getFirst().occurredAt();
               }
               return send(rows).flatMap(outcomes -> markPublished(rows, outcomes));
-            }));
+            })
+            .timeout(stepTimeout));
   }
 
   private Flux<Row> lockBatch() {

@@ -14,6 +14,7 @@ import dev.storefront.messaging.kafka.EventHeaders;
 import dev.storefront.messaging.outbox.Outbox;
 import dev.storefront.messaging.retention.MessagingRetention;
 import dev.storefront.messaging.testing.TestEventBus;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,6 +60,7 @@ class KafkaMessagingTest {
   @Autowired MessagingRetention retention;
   @Autowired ScriptedOrderPlacedHandler orders;
   @Autowired RecordingStockReservedHandler stock;
+  @Autowired MeterRegistry meters;
 
   @Test
   void anOutboxRowIsPublishedKeyedByItsOrderWithTheEventHeaders() {
@@ -240,6 +242,24 @@ class KafkaMessagingTest {
     assertThat(processedExists(oldProcessed)).isFalse();
     assertThat(processedExists(recentProcessed)).isTrue();
     assertThat(outboxRowExists(oldUnpublished)).isTrue();
+  }
+
+  @Test
+  void theRelayTheConsumersAndTheKafkaClientsHaveTheirMetrics() {
+    UUID orderId = UUID.randomUUID();
+    tx.transactional(outbox.record(orderPlaced(orderId))).block(WAIT);
+    await().atMost(WAIT).until(() -> orders.handled(orderId).size() == 1);
+
+    assertThat(meters.get("storefront_outbox_published_total").counter().count()).isPositive();
+    assertThat(meters.get("storefront_outbox_lag_seconds").gauge().value()).isNotNegative();
+    assertThat(meters.get("storefront_events_handled_total").counters())
+        .anySatisfy(
+            counter -> assertThat(counter.getId().getTag("topic")).endsWith(".events.orders"));
+    // Consumer lag, as Prometheus shows kafka_consumer_fetch_manager_records_lag_max.
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> !meters.find("kafka.consumer.fetch.manager.records.lag.max").meters().isEmpty());
   }
 
   private static OrderPlaced orderPlaced(UUID orderId) {
