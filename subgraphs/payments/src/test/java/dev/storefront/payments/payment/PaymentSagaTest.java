@@ -51,6 +51,7 @@ class PaymentSagaTest {
   static void processor(DynamicPropertyRegistry properties) {
     properties.add("payments.processor.url", PROCESSOR::url);
     properties.add("payments.processor.reconcile-after", () -> "300ms");
+    properties.add("spring.test.webtestclient.timeout", () -> "30s");
   }
 
   @AfterAll
