@@ -25,7 +25,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * No order stays under way: the test settings (src/test/resources/config/application.yml) ask about
- * an order unmoved for 1 s and cancel it after 15 s in its status.
+ * an order unmoved for 1 s and cancel it after 20 s in its status.
  */
 @SubgraphTest
 class SagaDeadlinesTest {
@@ -68,15 +68,15 @@ class SagaDeadlinesTest {
           assertThat(saga.status(pending)).isEqualTo(CANCELLED);
           assertThat(saga.status(authorized)).isEqualTo(CANCELLED);
         });
-    assertThat(saga.order(pending).failureReason()).isEqualTo("no stock answer within 15s");
-    assertThat(saga.order(authorized).failureReason()).isEqualTo("stock not committed within 15s");
+    assertThat(saga.order(pending).failureReason()).isEqualTo("no stock answer within 20s");
+    assertThat(saga.order(authorized).failureReason()).isEqualTo("stock not committed within 20s");
     assertThat(saga.history(authorized)).containsExactly(PENDING, RESERVED, AUTHORIZED, CANCELLED);
 
     OrderCancelled cancelled = bus.awaitPublished(OrderCancelled.class, pending, SagaFixture.WAIT);
     assertThat(cancelled.userId()).isEqualTo("u-no-stock-answer");
-    assertThat(cancelled.reason()).isEqualTo("no stock answer within 15s");
+    assertThat(cancelled.reason()).isEqualTo("no stock answer within 20s");
     assertThat(bus.awaitPublished(OrderCancelled.class, authorized, SagaFixture.WAIT).reason())
-        .isEqualTo("stock not committed within 15s");
+        .isEqualTo("stock not committed within 20s");
   }
 
   @Test
