@@ -113,18 +113,19 @@ public class CartStore {
     }
     Long[] products = ordered.stream().map(StoredCart.Line::productId).toArray(Long[]::new);
     Integer[] quantities = ordered.stream().map(StoredCart.Line::quantity).toArray(Integer[]::new);
+    // Lines bought whole go first: lowering the others before would let the delete take them too.
     return db.sql(
-            "UPDATE cart_items c SET quantity = c.quantity - o.q"
-                + " FROM unnest(:p::bigint[], :q::int[]) AS o(p, q)"
-                + " WHERE c.user_id = :u AND c.product_id = o.p AND c.quantity > o.q")
+            "DELETE FROM cart_items c USING unnest(:p::bigint[], :q::int[]) AS o(p, q)"
+                + " WHERE c.user_id = :u AND c.product_id = o.p AND c.quantity <= o.q")
         .bind("u", userId)
         .bind("p", products)
         .bind("q", quantities)
         .then()
         .then(
             db.sql(
-                    "DELETE FROM cart_items c USING unnest(:p::bigint[], :q::int[]) AS o(p, q)"
-                        + " WHERE c.user_id = :u AND c.product_id = o.p AND c.quantity <= o.q")
+                    "UPDATE cart_items c SET quantity = c.quantity - o.q"
+                        + " FROM unnest(:p::bigint[], :q::int[]) AS o(p, q)"
+                        + " WHERE c.user_id = :u AND c.product_id = o.p AND c.quantity > o.q")
                 .bind("u", userId)
                 .bind("p", products)
                 .bind("q", quantities)

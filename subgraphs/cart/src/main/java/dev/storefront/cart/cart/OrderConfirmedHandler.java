@@ -1,18 +1,16 @@
 package dev.storefront.cart.cart;
 
+import dev.storefront.events.orders.OrderConfirmed;
 import dev.storefront.messaging.AfterCommit;
-import dev.storefront.messaging.Event;
 import dev.storefront.messaging.consumer.EventHandler;
-import java.util.ArrayList;
+import dev.storefront.messaging.consumer.PoisonEventException;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /** OrderConfirmed → the bought units leave the user's cart. */
 @Component
-public class OrderConfirmedHandler implements EventHandler {
+public class OrderConfirmedHandler implements EventHandler<OrderConfirmed> {
 
   private final CartStore carts;
 
@@ -21,26 +19,20 @@ public class OrderConfirmedHandler implements EventHandler {
   }
 
   @Override
-  public String source() {
-    return "orders";
+  public Class<OrderConfirmed> eventType() {
+    return OrderConfirmed.class;
   }
 
   @Override
-  public Set<String> eventTypes() {
-    return Set.of("OrderConfirmed");
-  }
-
-  @Override
-  public Mono<Void> handle(Event event) {
-    String userId = event.payload().path("userId").asString();
-    List<StoredCart.Line> ordered = new ArrayList<>();
-    for (JsonNode item : event.payload().path("items")) {
-      ordered.add(
-          new StoredCart.Line(
-              Long.parseLong(item.path("productId").asString()), item.path("quantity").asInt()));
+  public Mono<Void> handle(OrderConfirmed event) {
+    if (event.userId() == null || event.userId().isBlank()) {
+      throw new PoisonEventException("OrderConfirmed " + event.orderId() + " names no user");
     }
+    List<StoredCart.Line> ordered =
+        (event.items() == null ? List.<OrderConfirmed.Item>of() : event.items())
+            .stream().map(item -> new StoredCart.Line(item.productId(), item.quantity())).toList();
     // Redis gets the new cart once the change is committed, never before.
-    return AfterCommit.run(() -> carts.refreshCache(userId))
-        .then(carts.removeOrdered(userId, ordered));
+    return AfterCommit.run(() -> carts.refreshCache(event.userId()))
+        .then(carts.removeOrdered(event.userId(), ordered));
   }
 }

@@ -1,22 +1,19 @@
 package dev.storefront.inventory.reservation;
 
-import dev.storefront.messaging.Event;
+import dev.storefront.events.orders.OrderPlaced;
 import dev.storefront.messaging.consumer.EventHandler;
 import dev.storefront.messaging.consumer.PoisonEventException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /**
  * OrderPlaced → hold the order's units (StockReserved) or turn it down (StockReservationRejected).
  */
 @Component
-public class OrderPlacedHandler implements EventHandler {
+public class OrderPlacedHandler implements EventHandler<OrderPlaced> {
 
   private final StockReservations reservations;
   private final ReservationSettings settings;
@@ -30,37 +27,33 @@ public class OrderPlacedHandler implements EventHandler {
   }
 
   @Override
-  public String source() {
-    return "orders";
+  public Class<OrderPlaced> eventType() {
+    return OrderPlaced.class;
   }
 
   @Override
-  public Set<String> eventTypes() {
-    return Set.of("OrderPlaced");
-  }
-
-  @Override
-  public Mono<Void> handle(Event event) {
-    JsonNode order = event.payload();
+  public Mono<Void> handle(OrderPlaced order) {
     List<ReservationLine> lines = new ArrayList<>();
-    for (JsonNode item : order.path("items")) {
-      long productId = Long.parseLong(item.path("productId").asString("0"));
-      int quantity = item.path("quantity").asInt(0);
-      if (productId <= 0 || quantity <= 0) {
+    for (OrderPlaced.Item item :
+        order.items() == null ? List.<OrderPlaced.Item>of() : order.items()) {
+      if (item == null || item.productId() <= 0 || item.quantity() <= 0) {
         throw new PoisonEventException(
-            "OrderPlaced " + event.aggregateId() + " has a bad item " + item);
+            "OrderPlaced " + order.orderId() + " has a bad item " + item);
       }
-      lines.add(new ReservationLine(productId, quantity));
+      lines.add(new ReservationLine(item.productId(), item.quantity()));
     }
     if (lines.isEmpty()) {
-      throw new PoisonEventException("OrderPlaced " + event.aggregateId() + " has no items");
+      throw new PoisonEventException("OrderPlaced " + order.orderId() + " has no items");
+    }
+    if (order.total() == null) {
+      throw new PoisonEventException("OrderPlaced " + order.orderId() + " has no total");
     }
     return reservations
         .reserve(
-            UUID.fromString(event.aggregateId()),
-            order.path("userId").asString(),
+            order.orderId(),
+            order.userId(),
             lines,
-            order.path("total"),
+            order.total(),
             clock.instant().plus(settings.ttl()))
         .then();
   }

@@ -1,5 +1,6 @@
 package dev.storefront.inventory.reservation;
 
+import dev.storefront.events.inventory.StockReleased;
 import dev.storefront.messaging.PollingLoop;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -41,7 +42,8 @@ public class ReservationExpirySweeper extends PollingLoop {
   public Mono<Integer> step() {
     return reservations
         .expired(clock.instant(), 100)
-        .concatMap(orderId -> tx.transactional(reservations.release(orderId, "EXPIRED")))
+        .concatMap(
+            orderId -> tx.transactional(reservations.release(orderId, StockReleased.EXPIRED)))
         .filter(Boolean::booleanValue)
         .count()
         .map(Long::intValue)

@@ -2,50 +2,49 @@ package dev.storefront.inventory.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storefront.messaging.stream.EventStreams;
+import dev.storefront.events.Amount;
+import dev.storefront.events.inventory.StockCommitted;
+import dev.storefront.events.inventory.StockReserved;
+import dev.storefront.events.orders.OrderPlaced;
+import dev.storefront.events.payments.PaymentAuthorized;
+import dev.storefront.messaging.testing.TestEventBus;
+import dev.storefront.testsupport.RouterRequests;
 import dev.storefront.testsupport.SubgraphTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.connection.stream.StreamRecords;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reservations on the real PostgreSQL, fed through the real Redis stream: never more units than on
+ * Reservations on the real PostgreSQL, fed through the real Kafka broker: never more units than on
  * hand under concurrency, one reservation per order however often OrderPlaced arrives, and poison
- * events parked in the dead-letter stream.
+ * events parked in the dead-letter topic.
  */
 @SubgraphTest
 class StockReservationTest {
 
   static final long PRODUCT = 990_001L;
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final Amount TOTAL = new Amount("3.00", "USD");
 
   @Autowired DatabaseClient db;
   @Autowired StockReservations reservations;
   @Autowired TransactionalOperator tx;
-  @Autowired ReactiveStringRedisTemplate redis;
-  @Autowired EventStreams streams;
-  @Autowired JsonMapper json;
+  @Autowired TestEventBus bus;
+  @Autowired HttpGraphQlTester graphQl;
 
   @BeforeEach
   void tenUnitsOnHand() {
-    db.sql("DELETE FROM reservation_items WHERE product_id = :p").bind("p", PRODUCT).then().block();
-    db.sql(
-            "INSERT INTO stock_levels (product_id, on_hand, reserved) VALUES (:p, 10, 0)"
-                + " ON CONFLICT (product_id) DO UPDATE SET on_hand = 10, reserved = 0")
-        .bind("p", PRODUCT)
-        .then()
-        .block();
+    StockFixture.onHand(db, PRODUCT, 10);
   }
 
   @Test
@@ -60,55 +59,76 @@ class StockReservationTest {
                             UUID.randomUUID(),
                             "user-" + i,
                             List.of(new ReservationLine(PRODUCT, 1)),
-                            Map.of("amount", "1.00", "currencyCode", "USD"),
+                            new Amount("1.00", "USD"),
                             expires)),
                 50)
             .collectList()
             .block();
     assertThat(results).filteredOn(Boolean::booleanValue).hasSize(10);
-    assertThat(stock()).containsExactly(10, 10);
+    assertThat(StockFixture.stock(db, PRODUCT)).containsExactly(10, 10);
   }
 
   @Test
   void aRedeliveredOrderPlacedReservesOnceAndAPoisonEventIsDeadLettered() {
     UUID orderId = UUID.randomUUID();
-    String event =
-        json.writeValueAsString(
-            Map.of(
-                "orderId",
-                orderId.toString(),
-                "userId",
-                "u1",
-                "items",
-                List.of(Map.of("productId", String.valueOf(PRODUCT), "quantity", 3)),
-                "total",
-                Map.of("amount", "3.00", "currencyCode", "USD")));
+    OrderPlaced placed =
+        new OrderPlaced(orderId, "u1", List.of(new OrderPlaced.Item(PRODUCT, 3, "1.00")), TOTAL);
     UUID eventId = UUID.randomUUID();
-    long parkedBefore = redis.opsForStream().size(streams.deadLetterOf("inventory")).block();
-    publish(eventId, "OrderPlaced", orderId.toString(), event);
-    publish(eventId, "OrderPlaced", orderId.toString(), event); // the relay published it twice
-    publish(UUID.randomUUID(), "OrderPlaced", UUID.randomUUID().toString(), "{\"items\": []}");
+    bus.send(placed, eventId);
+    bus.send(placed, eventId); // the relay published it twice
+    UUID poisoned = UUID.randomUUID();
+    bus.sendRaw(
+        "orders",
+        "OrderPlaced",
+        ("{\"orderId\":\"" + poisoned + "\",\"items\":[]}").getBytes(StandardCharsets.UTF_8),
+        poisoned.toString());
 
+    StockReserved reserved = bus.awaitPublished(StockReserved.class, orderId, WAIT);
+    assertThat(reserved.total()).isEqualTo(TOTAL);
+    assertThat(reserved.userId()).isEqualTo("u1");
+    assertThat(bus.awaitDeadLetter(poisoned, WAIT).exceptionMessage().orElse(""))
+        .contains("has no items");
     Awaitility.await()
-        .atMost(Duration.ofSeconds(20))
-        .untilAsserted(() -> {
-          assertThat(stock()).containsExactly(10, 3);
-          assertThat(outboxCount("StockReserved", orderId)).isEqualTo(1);
-          assertThat(redis.opsForStream().size(streams.deadLetterOf("inventory")).block())
-              .isEqualTo(parkedBefore + 1);
-        });
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(StockFixture.stock(db, PRODUCT)).containsExactly(10, 3));
+    assertThat(outboxCount("StockReserved", orderId)).isEqualTo(1);
 
     // Payment authorised: the three units leave stock for good.
-    publish(
-        UUID.randomUUID(),
-        "PaymentAuthorized",
-        orderId.toString(),
-        "{\"orderId\": \"" + orderId + "\"}",
-        "payments");
+    bus.send(new PaymentAuthorized(orderId, UUID.randomUUID(), "pi_1", TOTAL));
     Awaitility.await()
-        .atMost(Duration.ofSeconds(20))
-        .untilAsserted(() -> assertThat(stock()).containsExactly(7, 0));
-    assertThat(outboxCount("StockCommitted", orderId)).isEqualTo(1);
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(StockFixture.stock(db, PRODUCT)).containsExactly(7, 0));
+    assertThat(bus.awaitPublished(StockCommitted.class, orderId, WAIT).afterExpiry()).isFalse();
+  }
+
+  @Test
+  void aProductWithoutAStockRecordParksTheOrderUntilAPersonSetsItsStock() {
+    long unknownProduct = 990_000_000L + (System.nanoTime() % 1_000_000);
+    UUID orderId = UUID.randomUUID();
+    OrderPlaced placed =
+        new OrderPlaced(
+            orderId, "u3", List.of(new OrderPlaced.Item(unknownProduct, 1, "3.00")), TOTAL);
+    UUID eventId = bus.send(placed);
+
+    TestEventBus.DeadLetter parked = bus.awaitDeadLetter(orderId, WAIT);
+    assertThat(parked.exceptionMessage().orElse(""))
+        .contains(
+            "inventory has no stock record for product "
+                + unknownProduct
+                + ": set its stock level, then replay the dead letter");
+    assertThat(outboxCount("StockReservationRejected", orderId)).isZero();
+
+    // setStockLevel is an upsert; the replayed event (same id) then reserves.
+    RouterRequests.as(graphQl, "stock-admin", "admin")
+        .document("mutation($p: ID!) { setStockLevel(productId: $p, onHand: 5) { id } }")
+        .variable("p", String.valueOf(unknownProduct))
+        .execute()
+        .path("setStockLevel.id")
+        .entity(String.class)
+        .isEqualTo(String.valueOf(unknownProduct));
+    bus.send(placed, eventId);
+    assertThat(bus.awaitPublished(StockReserved.class, orderId, WAIT).orderId()).isEqualTo(orderId);
+    assertThat(StockFixture.stock(db, unknownProduct)).containsExactly(5, 1);
   }
 
   @Test
@@ -119,54 +139,16 @@ class StockReservationTest {
                 orderId,
                 "u2",
                 List.of(new ReservationLine(PRODUCT, 4)),
-                Map.of("amount", "4.00", "currencyCode", "USD"),
+                new Amount("4.00", "USD"),
                 Instant.now().plusSeconds(600)))
         .block();
-    assertThat(stock()).containsExactly(10, 4);
+    assertThat(StockFixture.stock(db, PRODUCT)).containsExactly(10, 4);
     assertThat(tx.transactional(reservations.release(orderId, "PAYMENT_FAILED")).block()).isTrue();
     assertThat(tx.transactional(reservations.release(orderId, "PAYMENT_FAILED")).block()).isFalse();
-    assertThat(stock()).containsExactly(10, 0);
-  }
-
-  private void publish(UUID id, String type, String aggregateId, String payload) {
-    publish(id, type, aggregateId, payload, "orders");
-  }
-
-  private void publish(UUID id, String type, String aggregateId, String payload, String source) {
-    redis
-        .opsForStream()
-        .add(
-            StreamRecords.newRecord()
-                .in(streams.eventsOf(source))
-                .ofMap(
-                    Map.of(
-                        "id",
-                        id.toString(),
-                        "type",
-                        type,
-                        "aggregateId",
-                        aggregateId,
-                        "occurredAt",
-                        Instant.now().toString(),
-                        "payload",
-                        payload)))
-        .block();
-  }
-
-  private List<Integer> stock() {
-    return db.sql("SELECT on_hand, reserved FROM stock_levels WHERE product_id = :p")
-        .bind("p", PRODUCT)
-        .map(row -> List.of(row.get("on_hand", Integer.class), row.get("reserved", Integer.class)))
-        .one()
-        .block();
+    assertThat(StockFixture.stock(db, PRODUCT)).containsExactly(10, 0);
   }
 
   private long outboxCount(String type, UUID orderId) {
-    return db.sql("SELECT count(*) AS n FROM outbox WHERE type = :type AND aggregate_id = :id")
-        .bind("type", type)
-        .bind("id", orderId.toString())
-        .map(row -> row.get("n", Long.class))
-        .one()
-        .block();
+    return StockFixture.outboxCount(db, type, orderId);
   }
 }

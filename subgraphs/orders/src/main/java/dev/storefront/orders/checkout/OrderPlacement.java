@@ -1,5 +1,8 @@
 package dev.storefront.orders.checkout;
 
+import dev.storefront.events.Amount;
+import dev.storefront.events.orders.OrderPlaced;
+import dev.storefront.events.orders.OrderStatusChanged;
 import dev.storefront.graphql.error.ClientError;
 import dev.storefront.graphql.error.ErrorCode;
 import dev.storefront.graphql.money.Money;
@@ -8,9 +11,7 @@ import dev.storefront.orders.order.Order;
 import dev.storefront.orders.order.OrderRows;
 import dev.storefront.orders.order.OrderStatus;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -57,17 +58,11 @@ public class OrderPlacement {
             .map(line -> line.unitPrice().times(line.quantity()).decimalAmount())
             .reduce(BigDecimal.ZERO, BigDecimal::add);
     UUID orderId = UUID.randomUUID();
-    List<Map<String, Object>> items = new ArrayList<>();
-    for (CartLine line : lines) {
-      items.add(
-          Map.of(
-              "productId",
-              String.valueOf(line.productId()),
-              "quantity",
-              line.quantity(),
-              "unitPrice",
-              line.unitPrice().amount()));
-    }
+    List<OrderPlaced.Item> items =
+        lines.stream()
+            .map(line ->
+                new OrderPlaced.Item(line.productId(), line.quantity(), line.unitPrice().amount()))
+            .toList();
     Money totalMoney = Money.of(total, currency);
     Mono<Order> inserted =
         db.sql(
@@ -103,28 +98,14 @@ public class OrderPlacement {
                     .then())
             .then(
                 outbox.record(
-                    "OrderPlaced",
-                    orderId.toString(),
-                    Map.of(
-                        "orderId",
-                        orderId.toString(),
-                        "userId",
+                    new OrderPlaced(
+                        orderId,
                         userId,
-                        "items",
                         items,
-                        "total",
-                        totalMoney)))
+                        new Amount(totalMoney.amount(), totalMoney.currencyCode()))))
             .then(
                 outbox.record(
-                    "OrderStatusChanged",
-                    orderId.toString(),
-                    Map.of(
-                        "orderId",
-                        orderId.toString(),
-                        "userId",
-                        userId,
-                        "status",
-                        OrderStatus.PENDING.name())));
+                    new OrderStatusChanged(orderId, userId, OrderStatus.PENDING.name(), null)));
     return tx.transactional(inserted.flatMap(order -> rest.thenReturn(order)));
   }
 }

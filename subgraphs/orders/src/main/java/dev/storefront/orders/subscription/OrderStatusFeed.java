@@ -1,42 +1,34 @@
 package dev.storefront.orders.subscription;
 
-import dev.storefront.messaging.PollingLoop;
-import dev.storefront.messaging.stream.EventStreams;
+import dev.storefront.events.orders.OrderStatusChanged;
+import dev.storefront.messaging.broadcast.EventBroadcast;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Range;
-import org.springframework.data.redis.connection.stream.MapRecord;
-import org.springframework.data.redis.connection.stream.ReadOffset;
-import org.springframework.data.redis.connection.stream.StreamOffset;
-import org.springframework.data.redis.connection.stream.StreamReadOptions;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
 
 /**
- * Ids of orders whose status changed, on any instance: read from the orders event stream (outside
- * any consumer group, each instance sees everything) and fanned out to this instance's
- * subscriptions.
+ * Ids of orders whose status changed, on any instance: every OrderStatusChanged the broadcast
+ * delivers (each instance sees all of them), fanned out to this instance's subscriptions. It
+ * listens for as long as the application runs, so a subscription that starts listening before it
+ * reads the current status misses no change in between.
  */
 @Component
-public class OrderStatusFeed extends PollingLoop {
+public class OrderStatusFeed implements SmartLifecycle {
 
-  private final ReactiveStringRedisTemplate redis;
-  private final String stream;
+  private static final Logger log = LoggerFactory.getLogger(OrderStatusFeed.class);
+
+  private final EventBroadcast broadcast;
   private final Sinks.Many<String> changes = Sinks.many().multicast().directBestEffort();
-  private final AtomicReference<String> lastId = new AtomicReference<>();
+  private volatile Disposable listening;
 
-  public OrderStatusFeed(
-      ReactiveStringRedisTemplate redis,
-      EventStreams streams,
-      @Value("${spring.application.name}") String service) {
-    super(
-        "order status feed", Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(1));
-    this.redis = redis;
-    this.stream = streams.eventsOf(service);
+  public OrderStatusFeed(EventBroadcast broadcast) {
+    this.broadcast = broadcast;
   }
 
   public Flux<String> changedOrderIds() {
@@ -44,35 +36,27 @@ public class OrderStatusFeed extends PollingLoop {
   }
 
   @Override
-  public Mono<Integer> step() {
-    if (lastId.get() == null) {
-      // Start at the stream's end: subscriptions load the current status themselves.
-      return redis
-          .opsForStream()
-          .reverseRange(
-              stream,
-              Range.unbounded(),
-              org.springframework.data.redis.connection.Limit.limit().count(1))
-          .next()
-          .map(record -> record.getId().getValue())
-          .defaultIfEmpty("0-0")
-          .doOnNext(lastId::set)
-          .thenReturn(0);
+  public synchronized void start() {
+    if (isRunning()) {
+      return;
     }
-    return redis
-        .<String, String>opsForStream()
-        .read(
-            StreamReadOptions.empty().count(500),
-            StreamOffset.create(stream, ReadOffset.from(lastId.get())))
-        .doOnNext(this::publish)
-        .count()
-        .map(Long::intValue);
+    listening =
+        Flux.defer(() -> broadcast.events(OrderStatusChanged.class))
+            .doOnError(e -> log.warn("order status feed interrupted (resuming)", e))
+            .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, Duration.ofSeconds(1)))
+            .subscribe(event -> changes.tryEmitNext(event.orderId().toString()));
   }
 
-  private void publish(MapRecord<String, String, String> record) {
-    lastId.set(record.getId().getValue());
-    if ("OrderStatusChanged".equals(record.getValue().get("type"))) {
-      changes.tryEmitNext(record.getValue().get("aggregateId"));
+  @Override
+  public synchronized void stop() {
+    if (listening != null) {
+      listening.dispose();
+      listening = null;
     }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return listening != null && !listening.isDisposed();
   }
 }

@@ -1,7 +1,10 @@
 package dev.storefront.payments.payment;
 
+import dev.storefront.events.Amount;
+import dev.storefront.events.payments.PaymentAuthorized;
+import dev.storefront.events.payments.PaymentFailed;
+import dev.storefront.events.payments.PaymentVoided;
 import dev.storefront.messaging.outbox.Outbox;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -9,11 +12,15 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * A payment's final state and its event, in one transaction. Only a PENDING payment moves, so a
- * webhook and the reconciler deciding the same payment at once record one outcome and one event.
+ * A payment's final state and its event, in one transaction. Only a PENDING payment is authorised
+ * or failed, so a webhook and the reconciler deciding the same payment at once record one outcome
+ * and one event, and nothing moves a payment once it failed or was voided.
  */
 @Component
 public class PaymentOutcomes {
+
+  /** The failure reason of a payment stopped because its order was cancelled. */
+  public static final String ORDER_CANCELLED = "order_cancelled";
 
   private final DatabaseClient db;
   private final TransactionalOperator tx;
@@ -25,32 +32,27 @@ public class PaymentOutcomes {
     this.outbox = outbox;
   }
 
-  /** True when this call authorised it. */
+  /**
+   * True when this call authorised it. A payment whose order was cancelled is not: the processing
+   * loop cancels its intent instead (voiding the authorisation), and it fails.
+   */
   public Mono<Boolean> authorize(UUID orderId, String intentId) {
     return tx.transactional(
         db.sql(
-                "UPDATE payments SET status = 'AUTHORIZED', intent_id = :intent, updated_at = now()"
-                    + " WHERE order_id = :orderId AND status = 'PENDING'"
-                    + " RETURNING id, amount::text AS amount, currency_code")
+                "UPDATE payments SET status = 'AUTHORIZED', intent_id = :intent, updated_at = now(),"
+                    + " leased_until = NULL WHERE order_id = :orderId AND status = 'PENDING'"
+                    + " AND NOT cancel_requested RETURNING id, amount::text AS amount, currency_code")
             .bind("intent", intentId)
             .bind("orderId", orderId)
             .map(row ->
-                Map.<String, Object>of(
-                    "orderId",
-                    orderId.toString(),
-                    "paymentId",
-                    row.get("id", UUID.class).toString(),
-                    "processorReference",
+                new PaymentAuthorized(
+                    orderId,
+                    row.get("id", UUID.class),
                     intentId,
-                    "amount",
-                    Map.of(
-                        "amount",
-                        row.get("amount", String.class),
-                        "currencyCode",
-                        row.get("currency_code", String.class))))
+                    new Amount(
+                        row.get("amount", String.class), row.get("currency_code", String.class))))
             .one()
-            .flatMap(event ->
-                outbox.record("PaymentAuthorized", orderId.toString(), event).thenReturn(true))
+            .flatMap(event -> outbox.record(event).thenReturn(true))
             .defaultIfEmpty(false));
   }
 
@@ -69,21 +71,26 @@ public class PaymentOutcomes {
             : update.bind("intent", intentId);
     return tx.transactional(
         update
-            .map(row -> row.get("id", UUID.class).toString())
+            .map(row -> row.get("id", UUID.class))
             .one()
             .flatMap(paymentId ->
-                outbox
-                    .record(
-                        "PaymentFailed",
-                        orderId.toString(),
-                        Map.of(
-                            "orderId",
-                            orderId.toString(),
-                            "paymentId",
-                            paymentId,
-                            "reason",
-                            reason))
-                    .thenReturn(true))
+                outbox.record(new PaymentFailed(orderId, paymentId, reason)).thenReturn(true))
+            .defaultIfEmpty(false));
+  }
+
+  /** An authorisation voided at the processor: VOIDED. True when this call voided it. */
+  public Mono<Boolean> voided(UUID orderId, String reason) {
+    return tx.transactional(
+        db.sql(
+                "UPDATE payments SET status = 'VOIDED', failure_reason = :reason,"
+                    + " updated_at = now() WHERE order_id = :orderId AND status = 'AUTHORIZED'"
+                    + " RETURNING id")
+            .bind("reason", reason)
+            .bind("orderId", orderId)
+            .map(row -> row.get("id", UUID.class))
+            .one()
+            .flatMap(paymentId ->
+                outbox.record(new PaymentVoided(orderId, paymentId, reason)).thenReturn(true))
             .defaultIfEmpty(false));
   }
 }
