@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record OrderStatusEvent(String status, String at) {
 
-  static final Set<String> FINAL = Set.of("CONFIRMED", "PAYMENT_FAILED", "REJECTED");
+  static final Set<String> FINAL = Set.of("CONFIRMED", "PAYMENT_FAILED", "REJECTED", "CANCELLED");
 
   /** From the {@code orderStatusChanged} order: its status, with the time it reached it. */
   static OrderStatusEvent of(JsonNode order, Instant receivedAt) {

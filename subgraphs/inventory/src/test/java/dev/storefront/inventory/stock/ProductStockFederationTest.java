@@ -15,17 +15,12 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 
-// Statements are counted service-wide: the outbox relay, the consumers and the expiry sweeper
-// would add their own polling to the count, and so would the pool's check of each connection it
-// hands out (service-defaults.yml's validation-query, sent through the counting proxy): marked as
-// background work here until service-support marks it so itself.
 @SubgraphTest
 @TestPropertySource(
     properties = {
       "storefront.messaging.relay.enabled=false",
       "storefront.messaging.consumers.enabled=false",
-      "inventory.reservations.sweep-interval=1h",
-      "spring.r2dbc.pool.validation-query=" + SqlStatementCounter.BACKGROUND + "SELECT 1"
+      "inventory.reservations.sweep-interval=1h"
     })
 class ProductStockFederationTest {
 
