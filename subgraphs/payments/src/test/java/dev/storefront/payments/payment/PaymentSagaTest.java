@@ -11,19 +11,24 @@ import dev.storefront.events.payments.PaymentFailed;
 import dev.storefront.events.payments.PaymentStatusReported;
 import dev.storefront.events.payments.PaymentVoided;
 import dev.storefront.messaging.testing.TestEventBus;
+import dev.storefront.payments.processor.CardProcessorSandboxProcess;
+import dev.storefront.payments.processor.CardProcessorSandboxProcess.SandboxIntent;
 import dev.storefront.payments.webhook.ProcessorWebhookController;
 import dev.storefront.payments.webhook.WebhookSignature;
 import dev.storefront.testsupport.ServiceTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -33,11 +38,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Payments' saga steps on the real PostgreSQL and Kafka, against an in-memory card processor:
- * StockReserved creates the payment and its outcome is published; OrderCancelled stops a pending
- * payment, voids an authorised one, or keeps a late StockReserved from creating one; a webhook
- * after the cancellation changes nothing; reconciliation requests are answered with the payment as
- * it stands; a malformed StockReserved is dead-lettered.
+ * Payments' saga steps on the real PostgreSQL and Kafka, against the real card processor sandbox
+ * (its jar, run by {@link CardProcessorSandboxProcess}): StockReserved creates the payment, whose
+ * intent the sandbox decides and reports in a signed webhook, and its outcome is published;
+ * OrderCancelled stops a pending payment, voids an authorised one, or keeps a late StockReserved
+ * from creating one; a webhook after the cancellation changes nothing; reconciliation requests are
+ * answered with the payment as it stands; a malformed StockReserved is dead-lettered.
+ *
+ * <p>How the sandbox decides an intent is set with its own knobs: by default 200 ms after creation
+ * it succeeds; {@link #STAYS_PROCESSING} keeps it {@code processing}; a decline rate of 1 declines
+ * it. Payments never asks the sandbox about an intent here (reconcile-after is longer than any
+ * test), so every outcome comes through the sandbox's webhooks.
  */
 @ServiceTest
 // Its processing loop must be the only one working on the shared payments_test tables.
@@ -45,24 +56,34 @@ import tools.jackson.databind.json.JsonMapper;
 class PaymentSagaTest {
 
   static final Duration WAIT = Duration.ofSeconds(30);
-  static final FakeCardProcessor PROCESSOR = new FakeCardProcessor();
+
+  /** The sandbox's latency that keeps an intent {@code processing} for longer than any test. */
+  static final Map<String, Object> STAYS_PROCESSING = Map.of("latencyMs", 600_000);
+
+  @RegisterExtension
+  static final CardProcessorSandboxProcess SANDBOX = new CardProcessorSandboxProcess();
 
   @DynamicPropertySource
   static void processor(DynamicPropertyRegistry properties) {
-    properties.add("payments.processor.url", PROCESSOR::url);
-    properties.add("payments.processor.reconcile-after", () -> "300ms");
+    properties.add("payments.processor.url", SANDBOX::url);
+    properties.add("payments.processor.api-key", SANDBOX::apiKey);
+    properties.add("payments.processor.webhook-secret", SANDBOX::webhookSecret);
+    // Outcomes must come through the sandbox's webhooks, not from payments asking for them.
+    properties.add("payments.processor.reconcile-after", () -> "10m");
     properties.add("spring.test.webtestclient.timeout", () -> "30s");
-  }
-
-  @AfterAll
-  static void stopProcessor() {
-    PROCESSOR.close();
   }
 
   @Autowired TestEventBus bus;
   @Autowired DatabaseClient db;
   @Autowired WebTestClient web;
   @Autowired JsonMapper json;
+  @LocalServerPort int port;
+
+  /** Every test starts from the sandbox's start settings, its webhooks going to this payments. */
+  @BeforeEach
+  void resetSandbox() {
+    SANDBOX.reset("http://127.0.0.1:" + port + "/webhooks/card-processor");
+  }
 
   static StockReserved reserved(UUID orderId) {
     return new StockReserved(
@@ -72,33 +93,42 @@ class PaymentSagaTest {
   @Test
   void reservedStockIsChargedOnceHoweverOftenItIsDelivered() {
     UUID orderId = UUID.randomUUID();
-    PROCESSOR.decideAtCreation(orderId.toString(), "succeeded");
     UUID eventId = UUID.randomUUID();
     bus.send(reserved(orderId), eventId);
     bus.send(reserved(orderId), eventId);
 
     PaymentAuthorized authorized = bus.awaitPublished(PaymentAuthorized.class, orderId, WAIT);
     assertThat(authorized.amount()).isEqualTo(new Amount("25.00", "EUR"));
-    assertThat(authorized.processorReference()).startsWith("pi_fake_");
     assertThat(column(orderId, "status")).contains("AUTHORIZED");
     assertThat(count("SELECT count(*) FROM payments WHERE order_id = :id", orderId)).isEqualTo(1);
+    // One intent at the processor, the one the authorisation names.
+    List<SandboxIntent> intents = SANDBOX.intents(orderId.toString());
+    assertThat(intents).hasSize(1);
+    assertThat(intents.getFirst().id()).isEqualTo(authorized.processorReference());
+    assertThat(intents.getFirst().status()).isEqualTo("succeeded");
+    assertThat(intents.getFirst().amount()).isEqualTo("25.00");
+    assertThat(intents.getFirst().currency()).isEqualTo("EUR");
   }
 
   @Test
   void aCancelledOrdersPendingPaymentIsStoppedAtTheProcessorAndFails() {
+    SANDBOX.configure(STAYS_PROCESSING);
     UUID orderId = UUID.randomUUID();
     bus.send(reserved(orderId));
     Awaitility.await()
         .atMost(WAIT)
         .untilAsserted(() -> assertThat(column(orderId, "intent_id")).isPresent());
+    assertThat(sandboxStatus(orderId)).contains("processing");
 
     bus.send(new OrderCancelled(orderId, "u-pay", "no payment outcome within 4m"));
     PaymentFailed failed = bus.awaitPublished(PaymentFailed.class, orderId, WAIT);
     assertThat(failed.reason()).isEqualTo("order_cancelled");
     assertThat(column(orderId, "status")).contains("FAILED");
-    assertThat(PROCESSOR.statusFor(orderId.toString())).contains("canceled");
+    assertThat(sandboxStatus(orderId)).contains("canceled");
 
-    // The processor's late word on the intent does not bring the payment back.
+    // The processor's late word on the intent (a success delivered out of order) does not bring the
+    // payment back. The sandbox never decides a cancelled intent, so the test signs this webhook
+    // itself, with the sandbox's secret.
     postWebhook(orderId, column(orderId, "intent_id").orElseThrow(), "25.00");
     assertThat(column(orderId, "status")).contains("FAILED");
   }
@@ -106,15 +136,15 @@ class PaymentSagaTest {
   @Test
   void aCancelledOrdersAuthorisedPaymentIsVoided() {
     UUID orderId = UUID.randomUUID();
-    PROCESSOR.decideAtCreation(orderId.toString(), "succeeded");
     bus.send(reserved(orderId));
     bus.awaitPublished(PaymentAuthorized.class, orderId, WAIT);
+    assertThat(sandboxStatus(orderId)).contains("succeeded");
 
     bus.send(new OrderCancelled(orderId, "u-pay", "stock not committed within 2m"));
     PaymentVoided voided = bus.awaitPublished(PaymentVoided.class, orderId, WAIT);
     assertThat(voided.reason()).isEqualTo("order_cancelled");
     assertThat(column(orderId, "status")).contains("VOIDED");
-    assertThat(PROCESSOR.statusFor(orderId.toString())).contains("canceled");
+    assertThat(sandboxStatus(orderId)).contains("canceled");
 
     postWebhook(orderId, column(orderId, "intent_id").orElseThrow(), "25.00");
     assertThat(column(orderId, "status")).contains("VOIDED");
@@ -136,7 +166,7 @@ class PaymentSagaTest {
             assertThat(count("SELECT count(*) FROM processed_messages WHERE event_id = :id", late))
                 .isEqualTo(1));
     assertThat(count("SELECT count(*) FROM payments WHERE order_id = :id", orderId)).isZero();
-    assertThat(PROCESSOR.statusFor(orderId.toString())).isEmpty();
+    assertThat(SANDBOX.intents(orderId.toString())).isEmpty();
   }
 
   @Test
@@ -144,13 +174,22 @@ class PaymentSagaTest {
     UUID none = UUID.randomUUID();
     UUID pending = UUID.randomUUID();
     UUID declined = UUID.randomUUID();
-    PROCESSOR.decideAtCreation(declined.toString(), "failed");
+    // The sandbox's latency is read when an intent is created, its decline rate when it is decided.
+    SANDBOX.configure(STAYS_PROCESSING);
     bus.send(reserved(pending));
-    bus.send(reserved(declined));
-    bus.awaitPublished(PaymentFailed.class, declined, WAIT);
     Awaitility.await()
         .atMost(WAIT)
         .untilAsserted(() -> assertThat(column(pending, "intent_id")).isPresent());
+    SANDBOX.configure(Map.of("latencyMs", 200, "declineRate", 1.0));
+    bus.send(reserved(declined));
+    bus.awaitPublished(PaymentFailed.class, declined, WAIT);
+    assertThat(sandboxStatus(pending)).contains("processing");
+    assertThat(SANDBOX.intents(declined.toString()))
+        .singleElement()
+        .satisfies(intent -> {
+          assertThat(intent.status()).isEqualTo("failed");
+          assertThat(intent.failureCode()).isEqualTo("card_declined");
+        });
 
     for (UUID orderId : new UUID[] {none, pending, declined}) {
       bus.send(new OrderReconciliationRequested(orderId, "RESERVED"));
@@ -179,9 +218,14 @@ class PaymentSagaTest {
     return bus.awaitPublished(PaymentStatusReported.class, orderId, WAIT);
   }
 
+  /** The status of the order's intent at the sandbox, if payments created one. */
+  private Optional<String> sandboxStatus(UUID orderId) {
+    return SANDBOX.intents(orderId.toString()).stream().map(SandboxIntent::status).findFirst();
+  }
+
   private void postWebhook(UUID orderId, String intentId, String amount) {
     WebhookSignature signature =
-        new WebhookSignature("whsec_storefront_dev", Duration.ofMinutes(5));
+        new WebhookSignature(SANDBOX.webhookSecret(), Duration.ofMinutes(5));
     String body =
         json.writeValueAsString(
             Map.of(
