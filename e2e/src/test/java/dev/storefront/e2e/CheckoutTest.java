@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -266,6 +267,48 @@ class CheckoutTest {
         },
         Duration.ofSeconds(60));
     assertThat(stock(product).onHand()).isEqualTo(99);
+  }
+
+  @Test
+  void ordersKilledMidRunAndRestartedStillBringsEveryOrderToAFinalState() throws Exception {
+    String product = "9987";
+    setStock(product, 100);
+    Commerce.sandbox("{\"latencyMs\": 1500}");
+    List<String> users = range(861, 890);
+    users.forEach(u -> fillCart(u, product, 1));
+    List<String> keys = users.stream().map(u -> newKey()).toList();
+    List<CompletableFuture<Router.Response>> first = new ArrayList<>();
+    var clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+    for (int i = 0; i < users.size(); i++) {
+      String user = users.get(i);
+      String key = keys.get(i);
+      first.add(
+          CompletableFuture.supplyAsync(() -> {
+            try {
+              return checkout(user, key);
+            } catch (RuntimeException cutOff) {
+              return null;
+            }
+          }));
+      if (i == users.size() / 2) {
+        Commerce.kill("orders");
+      }
+    }
+    first.forEach(CompletableFuture::join);
+    clients.shutdown();
+    Commerce.start("orders");
+
+    // A client whose checkout was cut off retries with its key: it gets the order if one was
+    // placed, or places it now — never a second one.
+    int confirmed = 0;
+    for (int i = 0; i < users.size(); i++) {
+      String id = ok(checkout(users.get(i), keys.get(i))).at("/checkout/id").asString();
+      JsonNode order = awaitFinal(users.get(i), id, Duration.ofSeconds(90));
+      assertThat(order.path("status").asString()).isEqualTo("CONFIRMED");
+      assertThat(Commerce.succeededCharges(id)).isEqualTo(1);
+      confirmed++;
+    }
+    assertThat(stock(product)).isEqualTo(new Commerce.Stock(100 - confirmed, 0, 100 - confirmed));
   }
 
   private static List<String> range(int from, int to) {

@@ -32,7 +32,7 @@ public record MessagingProperties(
     @DefaultValue("storefront") String namespace,
     @DefaultValue("6") int partitions,
     @DefaultValue("1") short replicationFactor,
-    @DefaultValue("3") int consumerConcurrency,
+    @DefaultValue("6") int consumerConcurrency,
     @DefaultValue("50ms") Duration pollIdle,
     @DefaultValue("400ms") Duration maxPollIdle,
     @DefaultValue("30s") Duration publishTimeout,
