@@ -35,7 +35,7 @@ class DeadLetterReplayTest {
   @Test
   void aPoisonEventIsDeadLetteredAndReplaysToAConfirmedOrderOnceTheCauseIsFixed() throws Exception {
     Commerce.setStock(PRODUCT, 10);
-    try (var inventory = CheckoutLoad.database("inventory");
+    try (var inventory = Databases.connect("inventory");
         var statement =
             inventory.prepareStatement("DELETE FROM stock_levels WHERE product_id = ?")) {
       statement.setLong(1, Long.parseLong(PRODUCT));

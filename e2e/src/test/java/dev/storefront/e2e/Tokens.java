@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.sql.DriverManager;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Base64;
@@ -77,13 +76,7 @@ final class Tokens {
 
   /** The key accounts signs with now, as stored in its database (operators can read it). */
   static SigningKey accountsCurrentKey() throws Exception {
-    String host = System.getenv().getOrDefault("STOREFRONT_DATABASE_HOST", "127.0.0.1");
-    String port = System.getenv().getOrDefault("STOREFRONT_DATABASE_PORT", "5432");
-    String user = System.getenv().getOrDefault("STOREFRONT_DATABASE_USERNAME", "postgres");
-    String password = System.getenv().getOrDefault("STOREFRONT_DATABASE_PASSWORD", "");
-    try (var connection =
-            DriverManager.getConnection(
-                "jdbc:postgresql://" + host + ":" + port + "/accounts", user, password);
+    try (var connection = Databases.connect("accounts");
         var statement =
             connection.prepareStatement(
                 "SELECT kid, private_key FROM signing_keys WHERE retires_at IS NULL"

@@ -1,5 +1,6 @@
 package dev.storefront.eventtools;
 
+import dev.storefront.events.EventHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,14 +64,14 @@ record DeadLetter(
         record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
         record.key(),
         record.value(),
-        DeadLetterHeaders.text(headers, DeadLetterHeaders.EVENT_ID)
+        DeadLetterHeaders.text(headers, EventHeaderNames.EVENT_ID)
             .or(() -> event.flatMap(node -> Json.text(node, "id")))
             .orElse(null),
-        DeadLetterHeaders.text(headers, DeadLetterHeaders.EVENT_TYPE)
+        DeadLetterHeaders.text(headers, EventHeaderNames.EVENT_TYPE)
             .or(() -> event.flatMap(node -> Json.text(node, "type")))
             .orElse(null),
-        DeadLetterHeaders.text(headers, DeadLetterHeaders.EVENT_VERSION).orElse(null),
-        DeadLetterHeaders.text(headers, DeadLetterHeaders.OCCURRED_AT).orElse(null),
+        DeadLetterHeaders.text(headers, EventHeaderNames.EVENT_VERSION).orElse(null),
+        DeadLetterHeaders.text(headers, EventHeaderNames.OCCURRED_AT).orElse(null),
         DeadLetterHeaders.text(headers, DeadLetterHeaders.ORIGINAL_TOPIC).orElse(null),
         DeadLetterHeaders.number(headers, DeadLetterHeaders.ORIGINAL_PARTITION).orElse(null),
         DeadLetterHeaders.number(headers, DeadLetterHeaders.ORIGINAL_OFFSET).orElse(null),

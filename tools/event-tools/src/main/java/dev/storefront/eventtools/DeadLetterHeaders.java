@@ -1,5 +1,6 @@
 package dev.storefront.eventtools;
 
+import dev.storefront.events.EventHeaderNames;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -17,10 +18,6 @@ import org.apache.kafka.common.header.Headers;
 final class DeadLetterHeaders {
 
   static final String EVENT_PREFIX = "event-";
-  static final String EVENT_ID = "event-id";
-  static final String EVENT_TYPE = "event-type";
-  static final String EVENT_VERSION = "event-version";
-  static final String OCCURRED_AT = "occurred-at";
 
   static final String DLT_PREFIX = "kafka_dlt-";
   static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
@@ -77,6 +74,7 @@ final class DeadLetterHeaders {
 
   /** Whether replay re-sends this header: the event's own, never the dead-letter ones. */
   static boolean replayed(Header header) {
-    return header.key().startsWith(EVENT_PREFIX) || header.key().equals(OCCURRED_AT);
+    return header.key().startsWith(EVENT_PREFIX)
+        || header.key().equals(EventHeaderNames.OCCURRED_AT);
   }
 }

@@ -2,10 +2,11 @@ package dev.storefront.messaging.broadcast;
 
 import dev.storefront.events.EventCatalog;
 import dev.storefront.events.EventCodec;
+import dev.storefront.events.EventHeaderNames;
+import dev.storefront.events.EventTopics;
 import dev.storefront.events.IntegrationEvent;
 import dev.storefront.events.MalformedEventException;
 import dev.storefront.messaging.kafka.EventHeaders;
-import dev.storefront.messaging.kafka.EventTopics;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -52,7 +53,7 @@ public class EventBroadcast implements SmartLifecycle {
         tail(type)
             .records()
             .filter(record ->
-                EventHeaders.read(record.headers(), EventHeaders.EVENT_TYPE)
+                EventHeaders.read(record.headers(), EventHeaderNames.EVENT_TYPE)
                     .filter(name::equals)
                     .isPresent())
             .<E>handle((record, sink) -> {

@@ -1,6 +1,7 @@
 package dev.storefront.messaging.config;
 
 import dev.storefront.events.EventCodec;
+import dev.storefront.events.EventTopics;
 import dev.storefront.messaging.broadcast.EventBroadcast;
 import dev.storefront.messaging.consumer.EventErrorHandler;
 import dev.storefront.messaging.consumer.EventHandler;
@@ -9,7 +10,6 @@ import dev.storefront.messaging.consumer.EventRecordListener;
 import dev.storefront.messaging.consumer.ProcessedMessages;
 import dev.storefront.messaging.consumer.RetryResumer;
 import dev.storefront.messaging.kafka.DeclaredTopics;
-import dev.storefront.messaging.kafka.EventTopics;
 import dev.storefront.messaging.kafka.TopicsInitializer;
 import dev.storefront.messaging.outbox.Outbox;
 import dev.storefront.messaging.outbox.OutboxRelay;

@@ -1,6 +1,7 @@
 package dev.storefront.messaging.consumer;
 
 import dev.storefront.events.EventCodec;
+import dev.storefront.events.EventHeaderNames;
 import dev.storefront.events.IntegrationEvent;
 import dev.storefront.events.MalformedEventException;
 import dev.storefront.messaging.kafka.EventHeaders;
@@ -57,7 +58,7 @@ public class EventRecordListener implements MessageListener<String, byte[]> {
   @Override
   public void onMessage(ConsumerRecord<String, byte[]> record) {
     String type =
-        EventHeaders.read(record.headers(), EventHeaders.EVENT_TYPE)
+        EventHeaders.read(record.headers(), EventHeaderNames.EVENT_TYPE)
             .orElseThrow(() -> new MalformedEventException("record without an event-type header"));
     EventHandler<?> handler = handlers.forType(type).orElse(null);
     if (handler == null) {
@@ -86,7 +87,7 @@ public class EventRecordListener implements MessageListener<String, byte[]> {
 
   private static UUID eventId(ConsumerRecord<String, byte[]> record) {
     String id =
-        EventHeaders.read(record.headers(), EventHeaders.EVENT_ID)
+        EventHeaders.read(record.headers(), EventHeaderNames.EVENT_ID)
             .orElseThrow(() -> new MalformedEventException("record without an event-id header"));
     try {
       return UUID.fromString(id);

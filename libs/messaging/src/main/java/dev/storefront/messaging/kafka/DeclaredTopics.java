@@ -1,6 +1,7 @@
 package dev.storefront.messaging.kafka;
 
 import dev.storefront.events.EventCatalog;
+import dev.storefront.events.EventTopics;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,5 +1,6 @@
 package dev.storefront.messaging.kafka;
 
+import dev.storefront.events.EventHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,25 +10,18 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * What travels beside an event's JSON payload, as UTF-8 record headers. The type and version are
- * outside the payload so a consumer can skip types it does not handle without parsing them, and the
- * event id is the key of the consumers' deduplication.
+ * Kafka record headers named by {@link EventHeaderNames}: written by the relay, read by consumers.
  */
 public final class EventHeaders {
-
-  public static final String EVENT_ID = "event-id";
-  public static final String EVENT_TYPE = "event-type";
-  public static final String EVENT_VERSION = "event-version";
-  public static final String OCCURRED_AT = "occurred-at";
 
   private EventHeaders() {}
 
   public static Headers of(UUID eventId, String type, int version, Instant occurredAt) {
     RecordHeaders headers = new RecordHeaders();
-    headers.add(EVENT_ID, bytes(eventId.toString()));
-    headers.add(EVENT_TYPE, bytes(type));
-    headers.add(EVENT_VERSION, bytes(Integer.toString(version)));
-    headers.add(OCCURRED_AT, bytes(occurredAt.toString()));
+    headers.add(EventHeaderNames.EVENT_ID, bytes(eventId.toString()));
+    headers.add(EventHeaderNames.EVENT_TYPE, bytes(type));
+    headers.add(EventHeaderNames.EVENT_VERSION, bytes(Integer.toString(version)));
+    headers.add(EventHeaderNames.OCCURRED_AT, bytes(occurredAt.toString()));
     return headers;
   }
 

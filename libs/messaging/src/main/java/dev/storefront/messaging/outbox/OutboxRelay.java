@@ -1,9 +1,9 @@
 package dev.storefront.messaging.outbox;
 
 import dev.storefront.events.EventCatalog;
+import dev.storefront.events.EventTopics;
 import dev.storefront.messaging.PollingLoop;
 import dev.storefront.messaging.kafka.EventHeaders;
-import dev.storefront.messaging.kafka.EventTopics;
 import dev.storefront.service.database.SqlStatementCounter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -3,11 +3,11 @@ package dev.storefront.messaging.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import dev.storefront.events.EventTopics;
 import dev.storefront.events.orders.OrderPlaced;
 import dev.storefront.messaging.broadcast.EventBroadcast;
 import dev.storefront.messaging.consumer.EventHandler;
 import dev.storefront.messaging.kafka.DeclaredTopics;
-import dev.storefront.messaging.kafka.EventTopics;
 import dev.storefront.messaging.outbox.Outbox;
 import dev.storefront.messaging.outbox.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;

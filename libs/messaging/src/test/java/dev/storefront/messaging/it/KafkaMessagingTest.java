@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.storefront.events.Amount;
 import dev.storefront.events.EventCodec;
+import dev.storefront.events.EventHeaderNames;
 import dev.storefront.events.inventory.StockReserved;
 import dev.storefront.events.orders.OrderPlaced;
 import dev.storefront.events.orders.OrderStatusChanged;
@@ -72,11 +73,11 @@ class KafkaMessagingTest {
         bus.awaitPublishedRecord(OrderPlaced.class, placed.orderId(), WAIT);
     assertThat(record.key()).isEqualTo(placed.orderId().toString());
     assertThat(codec.read(OrderPlaced.class, record.value())).isEqualTo(placed);
-    assertThat(header(record, EventHeaders.EVENT_TYPE)).isEqualTo("OrderPlaced");
-    assertThat(header(record, EventHeaders.EVENT_VERSION)).isEqualTo("2");
-    assertThat(Instant.parse(header(record, EventHeaders.OCCURRED_AT)))
+    assertThat(header(record, EventHeaderNames.EVENT_TYPE)).isEqualTo("OrderPlaced");
+    assertThat(header(record, EventHeaderNames.EVENT_VERSION)).isEqualTo("2");
+    assertThat(Instant.parse(header(record, EventHeaderNames.OCCURRED_AT)))
         .isCloseTo(Instant.now(), within(Duration.ofMinutes(1)));
-    UUID eventId = UUID.fromString(header(record, EventHeaders.EVENT_ID));
+    UUID eventId = UUID.fromString(header(record, EventHeaderNames.EVENT_ID));
     await().atMost(WAIT).until(() -> publishedAt(eventId) != null);
     // The consumer group (this service's own) got it too.
     await().atMost(WAIT).until(() -> orders.handled(placed.orderId()).size() == 1);

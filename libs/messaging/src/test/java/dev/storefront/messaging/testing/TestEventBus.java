@@ -2,9 +2,10 @@ package dev.storefront.messaging.testing;
 
 import dev.storefront.events.EventCatalog;
 import dev.storefront.events.EventCodec;
+import dev.storefront.events.EventHeaderNames;
+import dev.storefront.events.EventTopics;
 import dev.storefront.events.IntegrationEvent;
 import dev.storefront.messaging.kafka.EventHeaders;
-import dev.storefront.messaging.kafka.EventTopics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,7 +139,7 @@ public class TestEventBus implements AutoCloseable {
             timeout,
             record ->
                 orderId.toString().equals(record.key())
-                    && EventHeaders.read(record.headers(), EventHeaders.EVENT_TYPE)
+                    && EventHeaders.read(record.headers(), EventHeaderNames.EVENT_TYPE)
                         .filter(name::equals)
                         .isPresent(),
             true);
@@ -230,8 +231,8 @@ public class TestEventBus implements AutoCloseable {
     Headers headers = record.headers();
     return new DeadLetter(
         record.key(),
-        EventHeaders.read(headers, EventHeaders.EVENT_TYPE),
-        EventHeaders.read(headers, EventHeaders.EVENT_ID).map(UUID::fromString),
+        EventHeaders.read(headers, EventHeaderNames.EVENT_TYPE),
+        EventHeaders.read(headers, EventHeaderNames.EVENT_ID).map(UUID::fromString),
         record.value(),
         EventHeaders.read(headers, "kafka_dlt-original-topic"),
         EventHeaders.read(headers, "kafka_dlt-exception-fqcn"),

@@ -1,8 +1,8 @@
 package dev.storefront.messaging.testing;
 
 import dev.storefront.events.EventCodec;
+import dev.storefront.events.EventTopics;
 import dev.storefront.messaging.config.MessagingAutoConfiguration;
-import dev.storefront.messaging.kafka.EventTopics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
