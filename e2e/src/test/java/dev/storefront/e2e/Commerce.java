@@ -160,6 +160,23 @@ final class Commerce {
     sandbox(
         "{\"latencyMs\": 200, \"apiLatencyMs\": 0, \"declineRate\": 0.0, \"errorRate\": 0.0,"
             + " \"outage\": false}");
+    awaitCircuitNotOpen();
+  }
+
+  /**
+   * A test that made the processor fail may leave payments' circuit breaker open for its open
+   * interval; checkouts in that window fail fast by design, so the next test waits it out.
+   */
+  static void awaitCircuitNotOpen() {
+    String open =
+        "resilience4j_circuitbreaker_state{name=\"cardProcessor\",service=\"payments\",state=\"open\"}";
+    Instant until = Instant.now().plusSeconds(30);
+    while (metric(4007, open).endsWith(" 1.0")) {
+      if (Instant.now().isAfter(until)) {
+        throw new AssertionError("payments' circuit breaker still open after 30 s");
+      }
+      sleep(250);
+    }
   }
 
   /** The processor's intents for an order (its reference). */
