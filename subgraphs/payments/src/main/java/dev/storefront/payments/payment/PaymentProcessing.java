@@ -42,6 +42,7 @@ public class PaymentProcessing extends PollingLoop {
 
   private static final Logger log = LoggerFactory.getLogger(PaymentProcessing.class);
   private static final Duration LEASE = Duration.ofSeconds(30);
+  private static final Duration REFUSED_RETRY = Duration.ofHours(1);
 
   record Due(
       UUID id,
@@ -190,10 +191,14 @@ public class PaymentProcessing extends PollingLoop {
     if (payment.authorized()) {
       return processor
           .cancelIntent(payment.intentId(), payment.cancelKey())
-          .flatMap(outcome ->
-              outcome.answered() && "canceled".equals(outcome.intent().status())
-                  ? outcomes.voided(payment.orderId(), PaymentOutcomes.ORDER_CANCELLED).then()
-                  : retryIn(payment, backoff(payment.attempts()), false));
+          .flatMap(outcome -> {
+            if (outcome.answered() && "canceled".equals(outcome.intent().status())) {
+              return outcomes.voided(payment.orderId(), PaymentOutcomes.ORDER_CANCELLED).then();
+            }
+            return rejected(outcome)
+                ? refused(payment, payment.intentId(), outcome)
+                : retryIn(payment, backoff(payment.attempts()), false);
+          });
     }
     if (payment.intentId() != null) {
       return cancelPending(payment, payment.intentId());
@@ -223,13 +228,35 @@ public class PaymentProcessing extends PollingLoop {
             // The processor refuses to cancel an intent that failed on its own: read why.
             return processor
                 .getIntent(intentId)
-                .flatMap(read ->
-                    read.answered() && read.intent().failed()
-                        ? failCancelled(payment, read.intent())
-                        : retryIn(payment, backoff(payment.attempts()), false));
+                .flatMap(read -> {
+                  if (read.answered() && read.intent().failed()) {
+                    return failCancelled(payment, read.intent());
+                  }
+                  return rejected(read)
+                      ? refused(payment, intentId, read)
+                      : retryIn(payment, backoff(payment.attempts()), false);
+                });
           }
           return retryIn(payment, backoff(payment.attempts()), false);
         });
+  }
+
+  /**
+   * The processor refuses, with a 4xx, to cancel or even show the intent (a sandbox that was
+   * restarted forgets its intents): asking again every few seconds would never change the answer
+   * and only burn CPU and the processor's rate limit, so the payment is parked and asked about
+   * hourly while someone looks (runbook: "A void the processor refuses").
+   */
+  private Mono<Void> refused(Due payment, String intentId, CallOutcome outcome) {
+    log.error(
+        "the card processor refuses to cancel intent {} of payment {} (order {}, cancelled): {};"
+            + " asking again in {}",
+        intentId,
+        payment.id(),
+        payment.orderId(),
+        outcome.failure() == null ? "no reason" : outcome.failure().getMessage(),
+        REFUSED_RETRY);
+    return retryIn(payment, REFUSED_RETRY, false);
   }
 
   private Mono<Void> failCancelled(Due payment, PaymentIntent intent) {

@@ -151,6 +151,39 @@ class PaymentSagaTest {
   }
 
   @Test
+  void aVoidTheProcessorRefusesIsParkedNotRetriedEverySecond() {
+    UUID orderId = UUID.randomUUID();
+    bus.send(reserved(orderId));
+    bus.awaitPublished(PaymentAuthorized.class, orderId, WAIT);
+    // A restarted sandbox has forgotten every intent: it answers 404 to the void.
+    resetSandbox();
+
+    bus.send(new OrderCancelled(orderId, "u-pay", "stock not committed within 5m"));
+    Awaitility.await()
+        .atMost(WAIT)
+        .untilAsserted(() ->
+            assertThat(
+                    count(
+                        "SELECT count(*) FROM payments WHERE order_id = :id AND cancel_requested"
+                            + " AND next_attempt_at > now() + interval '50 minutes'",
+                        orderId))
+                .isEqualTo(1));
+    long attempts = count("SELECT attempts::bigint FROM payments WHERE order_id = :id", orderId);
+    Awaitility.await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+    assertThat(count("SELECT attempts::bigint FROM payments WHERE order_id = :id", orderId))
+        .as("attempts after 3 s")
+        .isEqualTo(attempts);
+    // Nothing is claimed that did not happen: still authorised, no void published.
+    assertThat(column(orderId, "status")).contains("AUTHORIZED");
+    assertThat(
+            count(
+                "SELECT count(*) FROM outbox WHERE aggregate_id = CAST(:id AS text)"
+                    + " AND type = 'PaymentVoided'",
+                orderId))
+        .isZero();
+  }
+
+  @Test
   void anOrderCancelledBeforeItsStockWasReservedGetsNoPayment() {
     UUID orderId = UUID.randomUUID();
     bus.send(new OrderCancelled(orderId, "u-pay", "no stock answer within 2m"));
