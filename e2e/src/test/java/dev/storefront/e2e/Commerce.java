@@ -156,6 +156,10 @@ final class Commerce {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 
+  /** payments' gauge for its card processor circuit breaker being open (1.0) or not (0.0). */
+  static final String CIRCUIT_OPEN =
+      "resilience4j_circuitbreaker_state{name=\"cardProcessor\",service=\"payments\",state=\"open\"}";
+
   static void sandboxDefaults() {
     sandbox(
         "{\"latencyMs\": 200, \"apiLatencyMs\": 0, \"declineRate\": 0.0, \"errorRate\": 0.0,"
@@ -168,10 +172,8 @@ final class Commerce {
    * interval; checkouts in that window fail fast by design, so the next test waits it out.
    */
   static void awaitCircuitNotOpen() {
-    String open =
-        "resilience4j_circuitbreaker_state{name=\"cardProcessor\",service=\"payments\",state=\"open\"}";
     Instant until = Instant.now().plusSeconds(30);
-    while (metric(4007, open).endsWith(" 1.0")) {
+    while (metric(4007, CIRCUIT_OPEN).endsWith(" 1.0")) {
       if (Instant.now().isAfter(until)) {
         throw new AssertionError("payments' circuit breaker still open after 30 s");
       }

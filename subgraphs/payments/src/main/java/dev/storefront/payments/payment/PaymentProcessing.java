@@ -195,9 +195,7 @@ public class PaymentProcessing extends PollingLoop {
             if (outcome.answered() && "canceled".equals(outcome.intent().status())) {
               return outcomes.voided(payment.orderId(), PaymentOutcomes.ORDER_CANCELLED).then();
             }
-            return rejected(outcome)
-                ? refused(payment, payment.intentId(), outcome)
-                : retryIn(payment, backoff(payment.attempts()), false);
+            return retryUnlessRefused(payment, payment.intentId(), outcome);
           });
     }
     if (payment.intentId() != null) {
@@ -232,9 +230,7 @@ public class PaymentProcessing extends PollingLoop {
                   if (read.answered() && read.intent().failed()) {
                     return failCancelled(payment, read.intent());
                   }
-                  return rejected(read)
-                      ? refused(payment, intentId, read)
-                      : retryIn(payment, backoff(payment.attempts()), false);
+                  return retryUnlessRefused(payment, intentId, read);
                 });
           }
           return retryIn(payment, backoff(payment.attempts()), false);
@@ -242,12 +238,16 @@ public class PaymentProcessing extends PollingLoop {
   }
 
   /**
-   * The processor refuses, with a 4xx, to cancel or even show the intent (a sandbox that was
-   * restarted forgets its intents): asking again every few seconds would never change the answer
-   * and only burn CPU and the processor's rate limit, so the payment is parked and asked about
-   * hourly while someone looks (runbook: "A void the processor refuses").
+   * Asks again after the usual backoff, unless the processor refuses, with a 4xx, to cancel or even
+   * show the intent (a sandbox that was restarted forgets its intents): asking again every few
+   * seconds would never change the answer and only burn CPU and the processor's rate limit, so the
+   * payment is parked and asked about hourly while someone looks (runbook: "A void the processor
+   * refuses").
    */
-  private Mono<Void> refused(Due payment, String intentId, CallOutcome outcome) {
+  private Mono<Void> retryUnlessRefused(Due payment, String intentId, CallOutcome outcome) {
+    if (!rejected(outcome)) {
+      return retryIn(payment, backoff(payment.attempts()), false);
+    }
     log.error(
         "the card processor refuses to cancel intent {} of payment {} (order {}, cancelled): {};"
             + " asking again in {}",
