@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.storefront.events.inventory.StockCommitted;
+import dev.storefront.events.orders.OrderConfirmed;
 import dev.storefront.events.orders.OrderPlaced;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +37,18 @@ class EventCodecTest {
     assertThat(codec.read(name, codec.write(sample))).isEqualTo(sample);
     assertThat(codec.read(type, codec.writeString(sample).getBytes(StandardCharsets.UTF_8)))
         .isEqualTo(sample);
+  }
+
+  @Test
+  void anOrderConfirmedCarriesTheCartItWasPlacedFrom() {
+    var confirmed =
+        new OrderConfirmed(
+            SampleEvents.ORDER,
+            "user-1",
+            List.of(new OrderConfirmed.Item(9961, 2)),
+            Instant.parse("2026-12-02T06:00:00.123Z"));
+
+    assertThat(codec.read("OrderConfirmed", codec.write(confirmed))).isEqualTo(confirmed);
   }
 
   @Test

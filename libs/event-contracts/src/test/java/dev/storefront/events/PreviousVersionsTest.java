@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -40,7 +42,7 @@ class PreviousVersionsTest {
   @MethodSource("contracts")
   void thePreviousVersionOfEveryTypeStillParses(EventCatalog.Contract contract) {
     IntegrationEvent sample = SampleEvents.BY_TYPE.get(contract.type());
-    Optional<byte[]> previous = previousFixture(contract);
+    List<byte[]> previous = previousFixtures(contract);
 
     if (NEW_WITH_KAFKA.contains(contract.name())) {
       assertThat(previous).as("%s has no predecessor", contract.name()).isEmpty();
@@ -50,27 +52,28 @@ class PreviousVersionsTest {
               .orElseThrow(() -> new AssertionError("no current fixture of " + contract.name()));
       assertThat(codec.read(contract.name(), current)).isEqualTo(sample);
     } else {
-      byte[] payload =
-          previous.orElseThrow(() ->
-              new AssertionError(
-                  "no previous/"
-                      + contract.name()
-                      + ".v<N>.json: add the payload of the version before "
-                      + contract.version()
-                      + ", or list the type in NEW_WITH_KAFKA"));
-      assertThat(codec.read(contract.name(), payload)).isEqualTo(sample);
+      assertThat(previous)
+          .as(
+              "no previous/%s.v<N>.json: add the payload of the version before %d, or list the"
+                  + " type in NEW_WITH_KAFKA",
+              contract.name(), contract.version())
+          .isNotEmpty();
+      for (byte[] payload : previous) {
+        assertThat(codec.read(contract.name(), payload)).isEqualTo(sample);
+      }
     }
   }
 
-  /** The highest version below the current one, or the current one for unchanged types. */
-  private static Optional<byte[]> previousFixture(EventCatalog.Contract contract) {
+  /**
+   * Every earlier payload kept (a consumer may meet any of them), or the current one for types
+   * unchanged since Redis.
+   */
+  private static List<byte[]> previousFixtures(EventCatalog.Contract contract) {
+    List<byte[]> found = new ArrayList<>();
     for (int version = contract.version(); version >= 1; version--) {
-      Optional<byte[]> found = fixture("previous/" + contract.name() + ".v" + version + ".json");
-      if (found.isPresent()) {
-        return found;
-      }
+      fixture("previous/" + contract.name() + ".v" + version + ".json").ifPresent(found::add);
     }
-    return Optional.empty();
+    return found;
   }
 
   private static Optional<byte[]> fixture(String path) {

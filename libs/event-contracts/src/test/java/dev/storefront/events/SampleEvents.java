@@ -35,7 +35,8 @@ final class SampleEvents {
               new OrderPlaced(
                   ORDER, "user-1", List.of(new OrderPlaced.Item(9961, 2, "19.99")), TOTAL)),
           sample(new OrderStatusChanged(ORDER, "user-1", "PAYMENT_FAILED", "DECLINED")),
-          sample(new OrderConfirmed(ORDER, "user-1", List.of(new OrderConfirmed.Item(9961, 2)))),
+          sample(
+              new OrderConfirmed(ORDER, "user-1", List.of(new OrderConfirmed.Item(9961, 2)), null)),
           sample(new OrderCancelled(ORDER, "user-1", "RESERVATION_EXPIRED")),
           sample(new OrderReconciliationRequested(ORDER, "RESERVED")),
           sample(new StockReserved(ORDER, "user-1", TOTAL, Instant.parse("2026-12-01T10:15:30Z"))),

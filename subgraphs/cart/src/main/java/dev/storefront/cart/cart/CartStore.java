@@ -1,7 +1,9 @@
 package dev.storefront.cart.cart;
 
 import dev.storefront.graphql.error.ClientError;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -60,7 +62,8 @@ public class CartStore {
     return change(
         userId,
         db.sql(
-                "INSERT INTO cart_items (user_id, product_id, quantity) VALUES (:u, :p, :q)"
+                "INSERT INTO cart_items (user_id, product_id, quantity, added_at)"
+                    + " SELECT :u, :p, :q, updated_at FROM carts WHERE user_id = :u"
                     + " ON CONFLICT (user_id, product_id) DO UPDATE"
                     + " SET quantity = cart_items.quantity + EXCLUDED.quantity"
                     + " WHERE cart_items.quantity + EXCLUDED.quantity <= 99")
@@ -104,33 +107,54 @@ public class CartStore {
   }
 
   /**
-   * Takes ordered units out of the cart (lines added or raised after the checkout keep the rest).
-   * Runs in the caller's transaction; the caller refreshes Redis after the commit.
+   * Takes ordered units out of the cart: only from lines that were in it at {@code cartUpdatedAt}
+   * (the cart's updatedAt checkout read; null: from every line), so lines added after the checkout
+   * stay whole and lines raised after it keep the rest. Runs in the caller's transaction; the
+   * caller refreshes Redis after the commit.
    */
-  public Mono<Void> removeOrdered(String userId, List<StoredCart.Line> ordered) {
+  public Mono<Void> removeOrdered(
+      String userId, List<StoredCart.Line> ordered, Instant cartUpdatedAt) {
     if (ordered.isEmpty()) {
       return Mono.empty();
     }
     Long[] products = ordered.stream().map(StoredCart.Line::productId).toArray(Long[]::new);
     Integer[] quantities = ordered.stream().map(StoredCart.Line::quantity).toArray(Integer[]::new);
+    OffsetDateTime asOf = cartUpdatedAt == null ? null : cartUpdatedAt.atOffset(ZoneOffset.UTC);
     // Lines bought whole go first: lowering the others before would let the delete take them too.
-    return db.sql(
-            "DELETE FROM cart_items c USING unnest(:p::bigint[], :q::int[]) AS o(p, q)"
-                + " WHERE c.user_id = :u AND c.product_id = o.p AND c.quantity <= o.q")
-        .bind("u", userId)
-        .bind("p", products)
-        .bind("q", quantities)
-        .then()
-        .then(
+    return ordered(
             db.sql(
+                "DELETE FROM cart_items c USING unnest(:p::bigint[], :q::int[]) AS o(p, q)"
+                    + " WHERE c.user_id = :u AND c.product_id = o.p AND c.quantity <= o.q"
+                    + " AND (CAST(:asOf AS timestamptz) IS NULL OR c.added_at <= :asOf)"),
+            userId,
+            products,
+            quantities,
+            asOf)
+        .then(
+            ordered(
+                db.sql(
                     "UPDATE cart_items c SET quantity = c.quantity - o.q"
                         + " FROM unnest(:p::bigint[], :q::int[]) AS o(p, q)"
-                        + " WHERE c.user_id = :u AND c.product_id = o.p AND c.quantity > o.q")
-                .bind("u", userId)
-                .bind("p", products)
-                .bind("q", quantities)
-                .then())
+                        + " WHERE c.user_id = :u AND c.product_id = o.p AND c.quantity > o.q"
+                        + " AND (CAST(:asOf AS timestamptz) IS NULL OR c.added_at <= :asOf)"),
+                userId,
+                products,
+                quantities,
+                asOf))
         .then(bumpVersion(userId));
+  }
+
+  private static Mono<Void> ordered(
+      DatabaseClient.GenericExecuteSpec statement,
+      String userId,
+      Long[] products,
+      Integer[] quantities,
+      OffsetDateTime asOf) {
+    statement = statement.bind("u", userId).bind("p", products).bind("q", quantities);
+    return (asOf == null
+            ? statement.bindNull("asOf", OffsetDateTime.class)
+            : statement.bind("asOf", asOf))
+        .then();
   }
 
   /** Re-reads a cart from PostgreSQL and writes it to Redis (after a change committed). */
@@ -160,10 +184,16 @@ public class CartStore {
         .flatMap(cart -> cache.put(cart).thenReturn(cart));
   }
 
+  /**
+   * Every change moves the cart's clock (V2__cart_clock.sql): whole milliseconds, strictly later
+   * than the last change even within one millisecond or when the transaction began before it.
+   */
   private Mono<Void> bumpVersion(String userId) {
     return db.sql(
-            "INSERT INTO carts (user_id) VALUES (:u) ON CONFLICT (user_id)"
-                + " DO UPDATE SET version = carts.version + 1, updated_at = now()")
+            "INSERT INTO carts (user_id, updated_at) VALUES (:u, date_trunc('milliseconds', now()))"
+                + " ON CONFLICT (user_id) DO UPDATE SET version = carts.version + 1, updated_at ="
+                + " GREATEST(date_trunc('milliseconds', now()),"
+                + " carts.updated_at + interval '1 millisecond')")
         .bind("u", userId)
         .then();
   }

@@ -8,7 +8,10 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** OrderConfirmed → the bought units leave the user's cart. */
+/**
+ * OrderConfirmed → the bought units leave the user's cart, taken only from lines that were in it
+ * when checkout read it (a confirmation delayed by a fault must not empty a cart filled since).
+ */
 @Component
 public class OrderConfirmedHandler implements EventHandler<OrderConfirmed> {
 
@@ -33,6 +36,6 @@ public class OrderConfirmedHandler implements EventHandler<OrderConfirmed> {
             .stream().map(item -> new StoredCart.Line(item.productId(), item.quantity())).toList();
     // Redis gets the new cart once the change is committed, never before.
     return AfterCommit.run(() -> carts.refreshCache(event.userId()))
-        .then(carts.removeOrdered(event.userId(), ordered));
+        .then(carts.removeOrdered(event.userId(), ordered, event.cartUpdatedAt()));
   }
 }

@@ -7,6 +7,9 @@ import dev.storefront.messaging.testing.TestEventBus;
 import dev.storefront.testsupport.SubgraphTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -16,8 +19,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * The saga's last step on the real PostgreSQL, Redis and Kafka: OrderConfirmed takes the bought
- * units out of the cart (units added since stay), once however often it is delivered; a malformed
- * one is dead-lettered and changes nothing.
+ * units out of the cart (units and lines added since the checkout stay), once however often it is
+ * delivered; a malformed one is dead-lettered and changes nothing.
  */
 @SubgraphTest
 class OrderConfirmedTest {
@@ -38,12 +41,14 @@ class OrderConfirmedTest {
     carts.add(user, 11, 3).block();
     carts.add(user, 12, 1).block();
     carts.add(user, 13, 2).block();
+    Instant checkedOut = carts.load(user).block().updatedAt().toInstant();
 
     OrderConfirmed confirmed =
         new OrderConfirmed(
             UUID.randomUUID(),
             user,
-            List.of(new OrderConfirmed.Item(11, 2), new OrderConfirmed.Item(12, 1)));
+            List.of(new OrderConfirmed.Item(11, 2), new OrderConfirmed.Item(12, 1)),
+            checkedOut);
     UUID eventId = bus.send(confirmed);
     bus.send(confirmed, eventId); // the relay published it twice
 
@@ -53,12 +58,55 @@ class OrderConfirmedTest {
             assertThat(lines(user))
                 .containsExactly(new StoredCart.Line(11, 1), new StoredCart.Line(13, 2)));
     // A later event of the same order's partition is handled after both copies.
-    UUID marker = bus.send(new OrderConfirmed(confirmed.orderId(), user, List.of()));
+    UUID marker = bus.send(new OrderConfirmed(confirmed.orderId(), user, List.of(), null));
     Awaitility.await().atMost(WAIT).until(() -> processed(marker));
     assertThat(lines(user)).containsExactly(new StoredCart.Line(11, 1), new StoredCart.Line(13, 2));
     // Redis was refreshed after the commit: the cached cart is the new one.
     assertThat(carts.load(user).block().items())
         .containsExactly(new StoredCart.Line(11, 1), new StoredCart.Line(13, 2));
+  }
+
+  @Test
+  void aLateConfirmationLeavesTheLinesAddedAfterTheCheckout() {
+    String user = freshUser();
+    carts.add(user, 31, 2).block();
+    carts.add(user, 32, 1).block();
+    Instant checkedOut = carts.load(user).block().updatedAt().toInstant();
+    // While the order is under way the user takes 31 out and puts it back, and raises 32.
+    carts.set(user, 31, 0).block();
+    carts.add(user, 31, 1).block();
+    carts.add(user, 32, 2).block();
+
+    bus.send(
+        new OrderConfirmed(
+            UUID.randomUUID(),
+            user,
+            List.of(new OrderConfirmed.Item(31, 2), new OrderConfirmed.Item(32, 1)),
+            checkedOut));
+
+    // 31 is a new line (kept whole); 32 was in the cart: its bought unit goes, the raise stays.
+    Awaitility.await()
+        .atMost(WAIT)
+        .untilAsserted(() ->
+            assertThat(lines(user))
+                .containsExactly(new StoredCart.Line(31, 1), new StoredCart.Line(32, 2)));
+    assertThat(carts.load(user).block().items())
+        .containsExactlyInAnyOrder(new StoredCart.Line(31, 1), new StoredCart.Line(32, 2));
+  }
+
+  @Test
+  void theCartClockRisesWithEveryChangeInWholeMilliseconds() {
+    String user = freshUser();
+    List<OffsetDateTime> seen = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      seen.add(carts.add(user, 41, 1).block().updatedAt());
+    }
+
+    for (int i = 1; i < seen.size(); i++) {
+      assertThat(seen.get(i)).isAfter(seen.get(i - 1));
+    }
+    // Whole milliseconds: what the GraphQL DateTime shows is exactly what orders keeps.
+    assertThat(seen).allSatisfy(at -> assertThat(at.getNano() % 1_000_000).isZero());
   }
 
   @Test

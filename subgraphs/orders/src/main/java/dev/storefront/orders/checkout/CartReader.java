@@ -5,6 +5,7 @@ import dev.storefront.graphql.client.SubgraphClient;
 import dev.storefront.graphql.client.SubgraphClients;
 import dev.storefront.graphql.money.Money;
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ public class CartReader {
 
   static final String CART_QUERY =
       "query($r: [_Any!]!) { _entities(representations: $r) { ... on User { cart { items {"
-          + " product { id } quantity unitPrice { amount currencyCode } } } } } }";
+          + " product { id } quantity unitPrice { amount currencyCode } } updatedAt } } } }";
 
   private final SubgraphClient cart;
 
@@ -31,13 +32,14 @@ public class CartReader {
    * The cart of {@code userId}, read with the user's own access token: the cart subgraph verifies
    * it and shows a cart to its owner only.
    */
-  public Mono<List<CartLine>> linesOf(String userId, String accessToken) {
+  public Mono<CheckedOutCart> cartOf(String userId, String accessToken) {
     return cart.query(
             CART_QUERY,
             Map.of("r", List.of(Map.of("__typename", "User", "id", userId))),
             accessToken)
         .map(data -> {
-          JsonNode items = data.path("_entities").path(0).path("cart").path("items");
+          JsonNode cartNode = data.path("_entities").path(0).path("cart");
+          JsonNode items = cartNode.path("items");
           if (!items.isArray()) {
             throw new SubgraphCallException("cart answered without items: " + data);
           }
@@ -51,7 +53,11 @@ public class CartReader {
                         item.path("unitPrice").path("amount").asString(),
                         item.path("unitPrice").path("currencyCode").asString())));
           }
-          return lines;
+          // A cart never changed has no updatedAt (and no lines: checkout refuses it).
+          JsonNode updatedAt = cartNode.path("updatedAt");
+          return new CheckedOutCart(
+              lines,
+              updatedAt.isString() ? OffsetDateTime.parse(updatedAt.asString()).toInstant() : null);
         });
   }
 }

@@ -38,15 +38,15 @@ public class CheckoutMutation {
         .switchIfEmpty(
             Mono.defer(() ->
                 carts
-                    .linesOf(user, token)
-                    .flatMap(lines -> {
-                      if (lines.isEmpty()) {
+                    .cartOf(user, token)
+                    .flatMap(cart -> {
+                      if (cart.lines().isEmpty()) {
                         return Mono.error(
                             ClientError.badUserInput("the cart is empty: nothing to order"));
                       }
                       // Empty when a concurrent retry with the key placed it first.
                       return placement
-                          .place(user, request, lines)
+                          .place(user, request, cart)
                           .switchIfEmpty(orders.byIdempotencyKey(user, request.idempotencyKey()));
                     })))
         .map(order -> sameRequest(order, request))

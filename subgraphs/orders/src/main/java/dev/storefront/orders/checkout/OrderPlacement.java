@@ -11,6 +11,8 @@ import dev.storefront.orders.order.Order;
 import dev.storefront.orders.order.OrderRows;
 import dev.storefront.orders.order.OrderStatus;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -47,7 +49,8 @@ public class OrderPlacement {
   }
 
   /** Places the order; empty when one with this key existed already. */
-  public Mono<Order> place(String userId, CheckoutRequest request, List<CartLine> lines) {
+  public Mono<Order> place(String userId, CheckoutRequest request, CheckedOutCart cart) {
+    List<CartLine> lines = cart.lines();
     String currency = lines.getFirst().unitPrice().currencyCode();
     if (lines.stream().anyMatch(line -> !line.unitPrice().currencyCode().equals(currency))) {
       throw new ClientError(
@@ -64,11 +67,11 @@ public class OrderPlacement {
                 new OrderPlaced.Item(line.productId(), line.quantity(), line.unitPrice().amount()))
             .toList();
     Money totalMoney = Money.of(total, currency);
-    Mono<Order> inserted =
+    var insert =
         db.sql(
                 "INSERT INTO orders (id, user_id, idempotency_key, status, currency_code,"
-                    + " total_amount, shipping_address) VALUES (:id, :userId, :key, 'PENDING',"
-                    + " :currency, :total, CAST(:address AS jsonb))"
+                    + " total_amount, shipping_address, cart_updated_at) VALUES (:id, :userId, :key,"
+                    + " 'PENDING', :currency, :total, CAST(:address AS jsonb), :cartUpdatedAt)"
                     + " ON CONFLICT (user_id, idempotency_key) DO NOTHING RETURNING "
                     + OrderRows.COLUMNS)
             .bind("id", orderId)
@@ -76,7 +79,11 @@ public class OrderPlacement {
             .bind("key", request.idempotencyKey())
             .bind("currency", currency)
             .bind("total", total)
-            .bind("address", json.writeValueAsString(request.shippingAddress()))
+            .bind("address", json.writeValueAsString(request.shippingAddress()));
+    Mono<Order> inserted =
+        (cart.updatedAt() == null
+                ? insert.bindNull("cartUpdatedAt", OffsetDateTime.class)
+                : insert.bind("cartUpdatedAt", cart.updatedAt().atOffset(ZoneOffset.UTC)))
             .map(orders::order)
             .one();
     Mono<Void> rest =

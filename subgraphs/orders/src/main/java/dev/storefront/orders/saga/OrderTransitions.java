@@ -8,6 +8,7 @@ import dev.storefront.messaging.outbox.Outbox;
 import dev.storefront.orders.order.OrderStatus;
 import dev.storefront.service.database.SqlStatementCounter;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -76,15 +77,30 @@ public class OrderTransitions {
   public Mono<Void> confirm(UUID orderId) {
     return move(orderId, Set.of(OrderStatus.AUTHORIZED), OrderStatus.CONFIRMED, null)
         .flatMap(userId ->
-            db.sql("SELECT product_id, quantity FROM order_items WHERE order_id = :id")
+            db.sql(
+                    "SELECT i.product_id, i.quantity, o.cart_updated_at FROM order_items i"
+                        + " JOIN orders o ON o.id = i.order_id WHERE i.order_id = :id")
                 .bind("id", orderId)
                 .map(row ->
-                    new OrderConfirmed.Item(
-                        row.get("product_id", Long.class), row.get("quantity", Integer.class)))
+                    new ConfirmedLine(
+                        new OrderConfirmed.Item(
+                            row.get("product_id", Long.class), row.get("quantity", Integer.class)),
+                        row.get("cart_updated_at", OffsetDateTime.class)))
                 .all()
                 .collectList()
-                .flatMap(items -> outbox.record(new OrderConfirmed(orderId, userId, items))));
+                .flatMap(lines ->
+                    outbox.record(
+                        new OrderConfirmed(
+                            orderId,
+                            userId,
+                            lines.stream().map(ConfirmedLine::item).toList(),
+                            lines.isEmpty() || lines.getFirst().cartUpdatedAt() == null
+                                ? null
+                                : lines.getFirst().cartUpdatedAt().toInstant()))));
   }
+
+  /** An order line with its order's cart time, as the join returns them. */
+  private record ConfirmedLine(OrderConfirmed.Item item, OffsetDateTime cartUpdatedAt) {}
 
   /**
    * → CANCELLED from one of {@code from}, with OrderCancelled so that inventory and payments undo

@@ -82,6 +82,8 @@ class CheckoutSagaTest {
     OrderConfirmed confirmed = bus.awaitPublished(OrderConfirmed.class, orderId, WAIT);
     assertThat(confirmed.userId()).isEqualTo("u-steps");
     assertThat(confirmed.items()).containsExactly(new OrderConfirmed.Item(PRODUCT, 2));
+    // The cart takes out only what was in it when checkout read it.
+    assertThat(confirmed.cartUpdatedAt()).isEqualTo(SagaFixture.CART_UPDATED_AT);
     assertThat(saga.history(orderId)).containsExactly(PENDING, RESERVED, AUTHORIZED, CONFIRMED);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.graphql.money.Money;
 import dev.storefront.orders.checkout.CartLine;
+import dev.storefront.orders.checkout.CheckedOutCart;
 import dev.storefront.orders.checkout.CheckoutRequest;
 import dev.storefront.orders.checkout.OrderPlacement;
 import dev.storefront.orders.order.Address;
@@ -11,6 +12,7 @@ import dev.storefront.orders.order.Order;
 import dev.storefront.orders.order.OrderRows;
 import dev.storefront.orders.order.OrderStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -22,6 +24,9 @@ record SagaFixture(OrderPlacement placement, OrderRows orders, DatabaseClient db
   static final Duration WAIT = Duration.ofSeconds(30);
   static final long PRODUCT = 4711L;
 
+  /** The cart's updatedAt as checkout read it, for every order placed here. */
+  static final Instant CART_UPDATED_AT = Instant.parse("2026-12-02T06:00:00.123456Z");
+
   /** A PENDING order of two units of {@link #PRODUCT} at 12.50 EUR (OrderPlaced recorded). */
   UUID place(String userId) {
     Order order =
@@ -31,7 +36,8 @@ record SagaFixture(OrderPlacement placement, OrderRows orders, DatabaseClient db
                 new CheckoutRequest(
                     UUID.randomUUID().toString(),
                     new Address("Ada", "Street 1", null, "10115", "Berlin", "DE")),
-                List.of(new CartLine(PRODUCT, 2, new Money("12.50", "EUR"))))
+                new CheckedOutCart(
+                    List.of(new CartLine(PRODUCT, 2, new Money("12.50", "EUR"))), CART_UPDATED_AT))
             .block();
     return UUID.fromString(order.id());
   }

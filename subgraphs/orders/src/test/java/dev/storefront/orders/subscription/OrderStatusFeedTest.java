@@ -9,6 +9,7 @@ import dev.storefront.graphql.money.Money;
 import dev.storefront.messaging.broadcast.EventBroadcast;
 import dev.storefront.messaging.testing.TestEventBus;
 import dev.storefront.orders.checkout.CartLine;
+import dev.storefront.orders.checkout.CheckedOutCart;
 import dev.storefront.orders.checkout.CheckoutRequest;
 import dev.storefront.orders.checkout.OrderPlacement;
 import dev.storefront.orders.order.Address;
@@ -45,7 +46,8 @@ class OrderStatusFeedTest {
                   new CheckoutRequest(
                       UUID.randomUUID().toString(),
                       new Address("Ada", "Street 1", null, "10115", "Berlin", "DE")),
-                  List.of(new CartLine(4711L, 1, new Money("3.00", "EUR"))))
+                  new CheckedOutCart(
+                      List.of(new CartLine(4711L, 1, new Money("3.00", "EUR"))), Instant.now()))
               .block()
               .id();
       bus.send(
