@@ -2,6 +2,8 @@ package dev.storefront.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -10,8 +12,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Signing in through the router as the accounts subgraph's users: the demo shoppers (ids 1 to 1000,
- * password {@value #DEMO_PASSWORD}) and the demo administrator. Tokens are cached per user: they
- * live 15 minutes, longer than any test run needs them.
+ * password {@value #DEMO_PASSWORD}) and the demo administrator. Tokens are cached per user and
+ * renewed shortly before they expire: they live 15 minutes, and a run of the chaos tests takes
+ * longer than that.
  */
 final class Accounts {
 
@@ -22,23 +25,46 @@ final class Accounts {
   static final String AUTH_FIELDS =
       "accessToken tokenType expiresIn refreshToken refreshTokenExpiresAt user { id email }";
 
-  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+  /** Renewed when it has less than this left: no request goes out with a token about to expire. */
+  private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(1);
+
+  private record SignedIn(String token, Instant expiresAt) {}
+
+  private static final Map<String, SignedIn> TOKENS = new ConcurrentHashMap<>();
   private static volatile Map<String, String> demoEmails;
 
   private Accounts() {}
 
   /** A bearer token for demo user {@code userId}, or for the administrator ({@value #ADMIN}). */
   static String token(String userId) {
+    return token(userId, RENEW_BEFORE_EXPIRY);
+  }
+
+  /**
+   * A token that stays valid for at least {@code validFor}: a test that must not sign in while it
+   * breaks the platform (a sign-in needs accounts and its database) signs its users in before.
+   */
+  static String token(String userId, Duration validFor) {
     // Not computeIfAbsent: signing in a shopper first signs in the administrator (to look up the
     // shopper's email), a nested update of the same map.
-    String token = TOKENS.get(userId);
-    if (token == null) {
+    SignedIn signedIn = TOKENS.get(userId);
+    if (signedIn == null || signedIn.expiresAt().isBefore(Instant.now().plus(validFor))) {
       String email = ADMIN.equals(userId) ? ADMIN_EMAIL : demoEmail(userId);
       String password = ADMIN.equals(userId) ? ADMIN_PASSWORD : DEMO_PASSWORD;
-      token = Commerce.ok(login(email, password, Map.of())).at("/login/accessToken").asString();
-      TOKENS.put(userId, token);
+      Instant askedAt = Instant.now();
+      JsonNode answer = Commerce.ok(login(email, password, Map.of())).path("login");
+      signedIn =
+          new SignedIn(
+              answer.path("accessToken").asString(),
+              askedAt.plusSeconds(answer.path("expiresIn").asLong(0)));
+      TOKENS.put(userId, signedIn);
     }
-    return token;
+    return signedIn.token();
+  }
+
+  /** The next request of this user signs in again, as a client told UNAUTHENTICATED does. */
+  static void forget(String userId) {
+    TOKENS.remove(userId);
   }
 
   static Map<String, String> bearer(String userId) {

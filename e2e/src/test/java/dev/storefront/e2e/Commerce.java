@@ -260,6 +260,51 @@ final class Commerce {
     SchemaRegistryTest.platform("start", process);
   }
 
+  /**
+   * {@code ./platform start NAME} with the launcher's readiness wait (300 s for a service, 60 s for
+   * the broker) shortened to {@code within}, so that a test restarting a part stays bounded.
+   */
+  static void start(String process, Duration within) throws IOException, InterruptedException {
+    String seconds = String.valueOf(Math.max(1, within.toSeconds()));
+    run(
+        within.plusSeconds(30), // select_jdk and the launcher's checks before the wait
+        Map.of("STOREFRONT_READY_TIMEOUT", seconds, "STOREFRONT_KAFKA_READY_TIMEOUT", seconds),
+        List.of(platform().toString(), "start", process));
+  }
+
+  /**
+   * Runs a command to its end within {@code within}; its output, or an exception with it. Output
+   * goes through a file: a daemon the command starts (redis-server, postgres) keeps inherited pipes
+   * open, and reading one would wait for the daemon instead of the command.
+   */
+  static String run(Duration within, Map<String, String> environment, List<String> command)
+      throws IOException, InterruptedException {
+    Path output = Files.createTempFile("storefront-e2e-", ".out");
+    try {
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
+      if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(
+            String.join(" ", command) + " did not finish within " + within + ": " + text(output));
+      }
+      String text = text(output);
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException(
+            String.join(" ", command) + " exited with " + process.exitValue() + ": " + text);
+      }
+      return text;
+    } finally {
+      Files.deleteIfExists(output);
+    }
+  }
+
+  private static String text(Path output) throws IOException {
+    return new String(Files.readAllBytes(output), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   static void sleep(long millis) {
     try {
       Thread.sleep(millis);
