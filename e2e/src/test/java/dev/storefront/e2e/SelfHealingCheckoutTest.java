@@ -42,9 +42,9 @@ import tools.jackson.databind.JsonNode;
  * left reserved, and every confirmed order was charged once. Each test has its own four products
  * (stock 100,000 each, not multiples of 5: the demo data reserves units of those).
  *
- * <p>All seven take about 10 minutes: {@code ./platform chaos} runs them. The default end-to-end run
- * ({@code ./platform test}) keeps one, orders killed (the saga's owner, about 80 s), and leaves out
- * the six tagged {@code chaos} (e2e/pom.xml, {@code e2e.excludedGroups}).
+ * <p>All seven take about 10 minutes: {@code ./platform chaos} runs them. The default end-to-end
+ * run ({@code ./platform test}) keeps one, orders killed (the saga's owner, about 80 s), and leaves
+ * out the six tagged {@code chaos} (e2e/pom.xml, {@code e2e.excludedGroups}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 // About 90 s each: 10 s of load, the fault, 30 s more after the recovery, the checks. The timeout
