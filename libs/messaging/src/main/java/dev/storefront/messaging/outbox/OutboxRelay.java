@@ -62,6 +62,7 @@ public class OutboxRelay extends PollingLoop {
       Duration publishTimeout,
       MeterRegistry meters) {
     super("outbox relay", idle, maxIdle, Duration.ofSeconds(1));
+    // A batch shorter than BATCH took every committed row: later commits wake the relay up.
     this.db = db;
     this.tx = tx;
     this.kafka = kafka;
@@ -90,6 +91,11 @@ public class OutboxRelay extends PollingLoop {
 
   private record Outcome(Row row, Throwable failure) {}
 
+  @Override
+  protected boolean mayHaveMore(int published) {
+    return published >= BATCH;
+  }
+
   /** Publishes one batch; the number of events published. */
   @Override
   public Mono<Integer> step() {
@@ -111,10 +117,19 @@ public class OutboxRelay extends PollingLoop {
             .timeout(stepTimeout));
   }
 
+  /**
+   * The rows to send, locked. Published rows leave the partial index {@code outbox_unpublished}
+   * only when a vacuum runs; until then a bitmap scan (what the planner picks without fresh
+   * statistics) reads every published row again on each step — measured 16,000 per step and 3 ms
+   * after 4,000 orders on a server with autovacuum off. A plain index scan marks those entries dead
+   * the first time and skips them from then on (0.1 ms). SET LOCAL lasts until the end of this
+   * transaction; both statements go in one round trip (a statement without parameters is sent as a
+   * simple query).
+   */
   private Flux<Row> lockBatch() {
     return db.sql(
             SqlStatementCounter.BACKGROUND
-                + "SELECT id, event_id, type, version, aggregate_id, occurred_at, payload::text AS payload"
+                + "SET LOCAL enable_bitmapscan = off; SELECT id, event_id, type, version, aggregate_id, occurred_at, payload::text AS payload"
                 + " FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT "
                 + BATCH
                 + " FOR UPDATE SKIP LOCKED")
