@@ -62,7 +62,6 @@ public class OutboxRelay extends PollingLoop {
       Duration publishTimeout,
       MeterRegistry meters) {
     super("outbox relay", idle, maxIdle, Duration.ofSeconds(1));
-    // A batch shorter than BATCH took every committed row: later commits wake the relay up.
     this.db = db;
     this.tx = tx;
     this.kafka = kafka;
@@ -91,6 +90,10 @@ public class OutboxRelay extends PollingLoop {
 
   private record Outcome(Row row, Throwable failure) {}
 
+  /**
+   * A batch shorter than BATCH took every row committed before it: this process's later commits
+   * wake the relay up, other instances' are found after the short pause.
+   */
   @Override
   protected boolean mayHaveMore(int published) {
     return published >= BATCH;
