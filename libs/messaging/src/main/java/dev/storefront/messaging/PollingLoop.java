@@ -74,14 +74,15 @@ public abstract class PollingLoop implements SmartLifecycle {
   }
 
   private Mono<Integer> pauseAfter(int done) {
+    Duration pause;
     if (done > 0) {
       idle = minIdle;
       if (mayHaveMore(done)) {
         return Mono.just(done);
       }
-    }
-    Duration pause = idle;
-    if (done <= 0) {
+      pause = minIdle;
+    } else {
+      pause = idle;
       Duration doubled = pause.multipliedBy(2);
       idle = doubled.compareTo(maxIdle) > 0 ? maxIdle : doubled;
     }
