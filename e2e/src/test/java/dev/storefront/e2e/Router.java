@@ -64,13 +64,17 @@ final class Router {
   }
 
   static Response response(HttpResponse<String> response) {
+    return response(response.statusCode(), response.body());
+  }
+
+  static Response response(int status, String body) {
     JsonNode json;
     try {
-      json = JSON.readTree(response.body());
+      json = JSON.readTree(body);
     } catch (RuntimeException notJson) {
       json = JSON.nullNode();
     }
-    return new Response(response.statusCode(), json, response.body());
+    return new Response(status, json, body);
   }
 
   /** A JSON POST to any platform endpoint (router, subgraph, registry). */
