@@ -22,9 +22,16 @@ import java.util.Optional;
 /** Every integration event type the platform knows, by class and by wire name. */
 public final class EventCatalog {
 
-  /** One event type as it travels: its wire name, current version and producing service. */
+  /**
+   * One event type as it travels: its wire name, current version, producing service and the stream
+   * of that service's it travels on (empty: the service's own topic).
+   */
   public record Contract(
-      String name, int version, String producer, Class<? extends IntegrationEvent> type) {}
+      String name,
+      int version,
+      String producer,
+      String stream,
+      Class<? extends IntegrationEvent> type) {}
 
   public static final List<Class<? extends IntegrationEvent>> TYPES =
       List.of(
@@ -53,7 +60,12 @@ public final class EventCatalog {
         throw new IllegalStateException(type.getName() + " lacks @EventType");
       }
       Contract contract =
-          new Contract(annotation.name(), annotation.version(), annotation.producer(), type);
+          new Contract(
+              annotation.name(),
+              annotation.version(),
+              annotation.producer(),
+              annotation.stream(),
+              type);
       if (BY_NAME.put(contract.name(), contract) != null) {
         throw new IllegalStateException("two event types named " + contract.name());
       }

@@ -3,8 +3,9 @@ package dev.storefront.events;
 import java.util.Optional;
 
 /**
- * Names of the Kafka topics: one per producing service, one dead-letter topic per consumer group.
- * The namespace keeps platforms (and test runs) sharing one broker apart. The services and the
+ * Names of the Kafka topics: one per producing service (plus a stream of its own for a type that
+ * declares one, see {@link EventType#stream()}), one dead-letter topic per consumer group. The
+ * namespace keeps platforms (and test runs) sharing one broker apart. The services and the
  * dead-letter tools read the names from here, so they cannot drift apart.
  */
 public record EventTopics(String namespace) {
@@ -13,9 +14,14 @@ public record EventTopics(String namespace) {
     return namespace + ".events." + producer;
   }
 
-  /** The topic an event type travels on: its producer's, whoever records it. */
+  /** The topic an event type travels on: its producer's (or its stream), whoever records it. */
   public String eventsOf(Class<? extends IntegrationEvent> type) {
-    return eventsOf(EventCatalog.of(type).producer());
+    return eventsOf(EventCatalog.of(type));
+  }
+
+  public String eventsOf(EventCatalog.Contract contract) {
+    String topic = eventsOf(contract.producer());
+    return contract.stream().isEmpty() ? topic : topic + "." + contract.stream();
   }
 
   public String deadLetterOf(String consumerGroup) {

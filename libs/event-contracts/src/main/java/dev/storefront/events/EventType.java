@@ -24,4 +24,11 @@ public @interface EventType {
 
   /** The service that publishes it: its events travel on that service's topic. */
   String producer();
+
+  /**
+   * A topic of its own beside the producer's ({@code events.<producer>.<stream>}), for a
+   * high-volume type that no saga consumer handles: on the producer's topic every consumer group of
+   * that topic would fetch, skip and commit each one. Empty: the producer's topic.
+   */
+  String stream() default "";
 }

@@ -2,6 +2,9 @@ package dev.storefront.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storefront.events.orders.OrderPlaced;
+import dev.storefront.events.orders.OrderStatusChanged;
+import dev.storefront.events.payments.PaymentAuthorized;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -36,5 +39,13 @@ class EventCatalogTest {
       assertThat(EventCatalog.named(contract.name())).contains(contract);
       assertThat(EventCatalog.of(contract.type())).isEqualTo(contract);
     }
+  }
+
+  @Test
+  void statusChangesTravelOnAStreamOfTheirOwnAndSagaEventsOnTheirProducersTopic() {
+    EventTopics topics = new EventTopics("ns");
+    assertThat(topics.eventsOf(OrderStatusChanged.class)).isEqualTo("ns.events.orders.status");
+    assertThat(topics.eventsOf(OrderPlaced.class)).isEqualTo("ns.events.orders");
+    assertThat(topics.eventsOf(PaymentAuthorized.class)).isEqualTo("ns.events.payments");
   }
 }

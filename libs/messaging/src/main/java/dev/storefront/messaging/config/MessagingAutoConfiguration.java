@@ -135,7 +135,7 @@ public class MessagingAutoConfiguration {
         topics,
         service,
         relay,
-        consumers ? handlers.producers() : Set.of(),
+        consumers ? handlers.topics(topics) : Set.of(),
         properties.partitions(),
         properties.replicationFactor());
   }
@@ -203,16 +203,19 @@ public class MessagingAutoConfiguration {
       @Value("${server.port:0}") int port,
       MeterRegistry meters) {
     ContainerProperties container =
-        new ContainerProperties(
-            handlers.producers().stream().map(topics::eventsOf).toArray(String[]::new));
+        new ContainerProperties(handlers.topics(topics).toArray(String[]::new));
     // The Kafka group is the service's name; tests give theirs a name of their own.
     container.setGroupId(group);
     container.setClientId(service + "-" + hostName() + "-" + port);
-    // Offsets are committed once per poll, after every record of it was handled (each in its own
-    // committed transaction): a commit per record cost a broker round trip for every event,
-    // including the many this service only skips. A crash before the commit redelivers records
-    // that processed_messages then recognises.
-    container.setAckMode(ContainerProperties.AckMode.BATCH);
+    // Offsets are committed every commit-interval, and only for records that were handled (each
+    // in its own committed transaction). Committing after every poll cost an OffsetCommit request
+    // per delivered event (about 13 per order: most polls return one record), each a write to
+    // __consumer_offsets, and blocked the consumer for the round trip. A crash before the commit
+    // redelivers records that processed_messages then recognises; a rebalance or a stop commits
+    // what is pending first. The poll returns at least as often, so a quiet consumer commits too.
+    container.setAckMode(ContainerProperties.AckMode.TIME);
+    container.setAckTime(properties.commitInterval().toMillis());
+    container.setPollTimeout(properties.commitInterval().toMillis());
     container.setMessageListener(
         new EventRecordListener(
             handlers, codec, processed, tx, service, properties.handlerTimeout(), meters));

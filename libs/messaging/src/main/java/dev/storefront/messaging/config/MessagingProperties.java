@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     partition, different orders are handled in parallel up to this
  * @param replicationFactor copies of each partition (3 on a three-broker deployment)
  * @param consumerConcurrency consumers of this instance in its group (each takes some partitions)
+ * @param commitInterval how often a consumer commits the offsets of the records it has handled (a
+ *     crash redelivers at most this much, which {@code processed_messages} recognises)
  * @param pollIdle first pause of the relay when it found nothing to publish
  * @param maxPollIdle longest pause: the pause doubles up to this while nothing comes
  * @param publishTimeout how long the relay waits for the broker to acknowledge a batch
@@ -33,6 +35,7 @@ public record MessagingProperties(
     @DefaultValue("6") int partitions,
     @DefaultValue("1") short replicationFactor,
     @DefaultValue("6") int consumerConcurrency,
+    @DefaultValue("1s") Duration commitInterval,
     @DefaultValue("50ms") Duration pollIdle,
     @DefaultValue("400ms") Duration maxPollIdle,
     @DefaultValue("30s") Duration publishTimeout,

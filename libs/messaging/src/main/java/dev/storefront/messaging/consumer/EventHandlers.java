@@ -1,6 +1,7 @@
 package dev.storefront.messaging.consumer;
 
 import dev.storefront.events.EventCatalog;
+import dev.storefront.events.EventTopics;
 import dev.storefront.events.IntegrationEvent;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,13 +31,11 @@ public final class EventHandlers {
     return Optional.ofNullable(byName.get(name));
   }
 
-  /** The services whose topics carry the handled types. */
-  public Set<String> producers() {
-    Set<String> producers = new TreeSet<>();
-    byName
-        .values()
-        .forEach(handler -> producers.add(EventCatalog.of(handler.eventType()).producer()));
-    return producers;
+  /** The topics that carry the handled types. */
+  public Set<String> topics(EventTopics names) {
+    Set<String> topics = new TreeSet<>();
+    byName.values().forEach(handler -> topics.add(names.eventsOf(handler.eventType())));
+    return topics;
   }
 
   public boolean isEmpty() {

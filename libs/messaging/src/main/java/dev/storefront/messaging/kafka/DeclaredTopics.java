@@ -16,21 +16,23 @@ import org.springframework.kafka.config.TopicBuilder;
 public record DeclaredTopics(List<NewTopic> topics) {
 
   /**
-   * @param producers the services whose events this one handles (none when it consumes nothing)
+   * @param consumed the topics of the types this service handles (none when it consumes nothing)
    */
   public static DeclaredTopics of(
       EventTopics names,
       String service,
       boolean relays,
-      Set<String> producers,
+      Set<String> consumed,
       int partitions,
       short replicationFactor) {
     Set<String> declared = new TreeSet<>();
-    if (relays && EventCatalog.all().stream().anyMatch(c -> c.producer().equals(service))) {
-      declared.add(names.eventsOf(service));
+    if (relays) {
+      EventCatalog.all().stream()
+          .filter(contract -> contract.producer().equals(service))
+          .forEach(contract -> declared.add(names.eventsOf(contract)));
     }
-    if (!producers.isEmpty()) {
-      producers.forEach(producer -> declared.add(names.eventsOf(producer)));
+    if (!consumed.isEmpty()) {
+      declared.addAll(consumed);
       declared.add(names.deadLetterOf(service));
     }
     return new DeclaredTopics(

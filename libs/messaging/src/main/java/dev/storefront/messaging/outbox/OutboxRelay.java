@@ -176,7 +176,7 @@ public class OutboxRelay extends PollingLoop {
   ProducerRecord<String, byte[]> record(Row row) {
     String topic =
         EventCatalog.named(row.type())
-            .map(contract -> topics.eventsOf(contract.producer()))
+            .map(topics::eventsOf)
             .orElseGet(() -> topics.eventsOf(service));
     return new ProducerRecord<>(
         topic,

@@ -75,7 +75,13 @@ class MessagingSwitchesTest {
     EventTopics names = new EventTopics("ns");
 
     DeclaredTopics inventory =
-        DeclaredTopics.of(names, "inventory", true, Set.of("orders", "payments"), 6, (short) 3);
+        DeclaredTopics.of(
+            names,
+            "inventory",
+            true,
+            Set.of(names.eventsOf("orders"), names.eventsOf("payments")),
+            6,
+            (short) 3);
 
     assertThat(inventory.names())
         .containsExactly(
@@ -89,8 +95,13 @@ class MessagingSwitchesTest {
           assertThat(topic.replicationFactor()).isEqualTo((short) 3);
         });
     // The cart produces nothing and consumes OrderConfirmed.
-    assertThat(DeclaredTopics.of(names, "cart", true, Set.of("orders"), 6, (short) 1).names())
+    assertThat(
+            DeclaredTopics.of(names, "cart", true, Set.of(names.eventsOf("orders")), 6, (short) 1)
+                .names())
         .containsExactly("ns.dead-letter.cart", "ns.events.orders");
+    // Orders' relay also sends the status changes, on their own stream.
+    assertThat(DeclaredTopics.of(names, "orders", true, Set.of(), 6, (short) 1).names())
+        .containsExactly("ns.events.orders", "ns.events.orders.status");
     assertThat(DeclaredTopics.of(names, "orders", false, Set.of(), 6, (short) 1).names()).isEmpty();
   }
 
