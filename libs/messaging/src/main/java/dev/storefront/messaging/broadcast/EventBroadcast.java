@@ -24,8 +24,8 @@ import reactor.core.publisher.Mono;
  * instance (orders' order-status subscription). Nothing is deduplicated or retried: a subscriber
  * sees what is published while it is subscribed (a redelivered duplicate included).
  *
- * <p>Each producer's topic is followed by one consumer per instance, started with the first
- * subscription to one of its types and stopped with the application.
+ * <p>Each topic is followed by one consumer per instance, started with the first subscription to
+ * one of its types and stopped with the application.
  */
 public class EventBroadcast implements SmartLifecycle {
 
