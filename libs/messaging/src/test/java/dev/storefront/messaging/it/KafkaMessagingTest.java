@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.storefront.events.Amount;
 import dev.storefront.events.EventCodec;
 import dev.storefront.events.EventHeaderNames;
+import dev.storefront.events.EventTopics;
 import dev.storefront.events.inventory.StockReserved;
 import dev.storefront.events.orders.OrderPlaced;
 import dev.storefront.events.orders.OrderStatusChanged;
@@ -29,6 +30,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,6 +62,8 @@ class KafkaMessagingTest {
   @Autowired EventBroadcast broadcast;
   @Autowired EventCodec codec;
   @Autowired MessagingRetention retention;
+  @Autowired KafkaAdmin kafkaAdmin;
+  @Autowired EventTopics topics;
   @Autowired ScriptedOrderPlacedHandler orders;
   @Autowired RecordingStockReservedHandler stock;
   @Autowired MeterRegistry meters;
@@ -191,7 +196,9 @@ class KafkaMessagingTest {
 
   @Test
   void theBroadcastDeliversEachEventToEverySubscriber() {
-    bus.declareTopicOf(OrderStatusChanged.class); // this application is not its producer
+    // This application is not its producer, which would have created the topic at start-up.
+    kafkaAdmin.createOrModifyTopics(
+        TopicBuilder.name(topics.eventsOf(OrderStatusChanged.class)).build());
     UUID orderId = UUID.randomUUID();
     List<OrderStatusChanged> first = new CopyOnWriteArrayList<>();
     List<OrderStatusChanged> second = new CopyOnWriteArrayList<>();

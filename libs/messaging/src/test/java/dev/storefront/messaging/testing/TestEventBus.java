@@ -18,8 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,7 +26,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -46,7 +43,6 @@ public class TestEventBus implements AutoCloseable {
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
   private final Map<String, Object> consumerConfig;
-  private final Map<String, Object> adminConfig;
   private final KafkaProducer<String, byte[]> producer;
   private final EventTopics topics;
   private final EventCodec codec;
@@ -81,7 +77,6 @@ public class TestEventBus implements AutoCloseable {
     this.topics = topics;
     this.codec = codec;
     this.service = service;
-    this.adminConfig = Map.copyOf(producerConfig); // the same broker, with its security
     producerConfig = new HashMap<>(producerConfig);
     producerConfig.remove(ProducerConfig.CLIENT_ID_CONFIG);
     producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -96,29 +91,6 @@ public class TestEventBus implements AutoCloseable {
     this.consumerConfig.put(
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-  }
-
-  /**
-   * Creates the topic {@code type} travels on, as its producer does at start-up, for tests whose
-   * application is not that producer (if it exists already, nothing changes).
-   */
-  public void declareTopicOf(Class<? extends IntegrationEvent> type) {
-    try (Admin admin = Admin.create(adminConfig)) {
-      admin
-          .createTopics(
-              List.of(new NewTopic(topics.eventsOf(type), Optional.empty(), Optional.empty())))
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("creating the topic of " + type.getSimpleName(), e);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("creating the topic of " + type.getSimpleName(), e);
-    }
   }
 
   /** Publishes the event on its topic, as its producer's relay would; its event id. */
