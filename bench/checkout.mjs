@@ -1,14 +1,15 @@
 // Checkout benchmark: drives checkouts through the router for a while, then checks the invariants.
 //   ./platform bench checkout [seconds] [clients]
-// CPU time of each process the launcher started (its .run/*.pid), of PostgreSQL's backends and of
-// this load generator is read from /proc before and after the run and printed per order.
+// CPU time of each process the launcher started, of PostgreSQL's backends and of this load
+// generator is read from /proc before and after the run (cpu.mjs) and printed per order.
 // Each client is one shopper at a time (users 1..500 of the demo accounts, signed in through the
 // router before the clock starts; the administrator sets the stock): clear cart, add 1-3
 // units of a random bench product, check out with a fresh idempotency key. Printed: orders placed
 // per second, checkout latency (p50/p99), time until each order was final, and invariant checks.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpuSnapshot, cpuUsed as cpuBetween } from './cpu.mjs';
 
 const ROUTER = process.env.ROUTER_URL ?? 'http://127.0.0.1:4000/graphql';
 const SANDBOX = process.env.SANDBOX_URL ?? 'http://127.0.0.1:4090';
@@ -27,36 +28,6 @@ const STOCK = 100_000;
 const RUN = `bench-${Date.now()}`;
 
 const tokens = new Map();
-
-// utime + stime in ms of a process (its threads included), or of every process named postgres.
-const TICK_MS = 1000 / Number(process.env.CLK_TCK ?? 100);
-const RUN_DIR = new URL('../.run/', import.meta.url);
-function cpuMsOf(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
-  } catch {
-    return null;
-  }
-}
-function cpuSnapshot() {
-  const snapshot = new Map();
-  for (const file of existsSync(RUN_DIR) ? readdirSync(RUN_DIR) : []) {
-    if (!file.endsWith('.pid')) continue;
-    const cpu = cpuMsOf(readFileSync(new URL(file, RUN_DIR), 'utf8').trim());
-    if (cpu) snapshot.set(file.slice(0, -4), cpu.ms);
-  }
-  let postgres = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    const cpu = cpuMsOf(pid);
-    if (cpu?.name === 'postgres') postgres += cpu.ms;
-  }
-  snapshot.set('postgresql', postgres);
-  const self = process.cpuUsage();
-  snapshot.set('load generator', (self.user + self.system) / 1000);
-  return snapshot;
-}
 
 async function request(token, query, variables) {
   const headers = { 'content-type': 'application/json' };
@@ -135,8 +106,7 @@ console.log(`checkout latency: p50 ${percentile(latencies, 0.5).toFixed(0)} ms, 
 
 // CPU per order while the clients ran (the saga's tail after the clock stopped is not counted;
 // PostgreSQL backends that ended during the run are missed).
-const cpuUsed = [...cpuAfter].filter(([name]) => cpuBefore.has(name))
-  .map(([name, ms]) => [name, ms - cpuBefore.get(name)]).sort((a, b) => b[1] - a[1]);
+const cpuUsed = cpuBetween(cpuBefore, cpuAfter);
 const perOrder = (ms) => (orderIds.length ? ms / orderIds.length : NaN).toFixed(1);
 const platformMs = cpuUsed.filter(([name]) => name !== 'load generator').reduce((sum, [, ms]) => sum + ms, 0);
 console.log(`CPU per order: ${perOrder(platformMs)} ms in the platform (${(platformMs / elapsed / 10).toFixed(0)} % of one core), by process:`);

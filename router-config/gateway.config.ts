@@ -15,6 +15,10 @@ const security = createSecurity(settings);
 export const gatewayConfig = defineConfig({
   host: settings.host,
   port: settings.port,
+  // Above 1, a primary process forks this many workers. Everything they share is in Redis (rate
+  // limits, stream counts); a worker that dies is not replaced (the primary exits when none is
+  // left), so a supervisor or a second replica is still needed.
+  fork: settings.workers,
   // From the schema registry, with a last-known-good copy on disk (see supergraph-source.mjs).
   supergraph: createSupergraphSource({
     registryUrl: settings.registryUrl,

@@ -35,6 +35,8 @@ export function readSettings(env = process.env) {
     production: profile === 'production',
     host: env.ROUTER_HOST ?? '127.0.0.1',
     port: integer(env, 'ROUTER_PORT', 4000, 1),
+    // Gateway processes sharing the port (Node's cluster): one per core the router may use.
+    workers: integer(env, 'ROUTER_WORKERS', 1, 1),
     registryUrl: env.STOREFRONT_REGISTRY_URL ?? 'http://127.0.0.1:4010',
     // The router's registry credential, sent when fetching the supergraph and persisted documents.
     registryToken: env.STOREFRONT_REGISTRY_TOKEN?.trim() || undefined,

@@ -27,9 +27,11 @@ export function createSupergraphSource({ registryUrl, lastKnownGoodFile, token, 
     }
     const etag = response.headers.get('etag');
     if (sdl !== current?.sdl) {
-      // Write then rename: a crash mid-write never leaves a truncated last-known-good copy.
-      await writeFile(`${lastKnownGoodFile}.tmp`, sdl);
-      await rename(`${lastKnownGoodFile}.tmp`, lastKnownGoodFile);
+      // Write then rename: a crash mid-write never leaves a truncated last-known-good copy. One
+      // temporary file per process: forked workers (ROUTER_WORKERS) write at the same moment.
+      const temporary = `${lastKnownGoodFile}.${process.pid}.tmp`;
+      await writeFile(temporary, sdl);
+      await rename(temporary, lastKnownGoodFile);
       log.info?.(`Loaded supergraph ${response.headers.get('x-supergraph-version') ?? ''} from the registry`);
     }
     current = { sdl, etag };

@@ -19,6 +19,7 @@ test('defaults: the contract values', () => {
   assert.deepEqual([s.maxDepth, s.maxTokens, s.maxCost, s.upstreamTimeoutMs, s.port], [20, 2000, 10000, 30000, 4000]);
   assert.equal(s.persistedDocumentsCacheSize, 10000);
   assert.equal(s.registryUrl, 'http://127.0.0.1:4010');
+  assert.equal(s.workers, 1);
 });
 
 test('environment overrides', () => {
@@ -32,7 +33,9 @@ test('environment overrides', () => {
     ROUTER_RATE_LIMIT_PER_USER: '5',
     ROUTER_CORS_ORIGINS: ' https://a.example ,https://b.example,',
     ROUTER_PERSISTED_DOCUMENTS_CACHE_SIZE: '500',
+    ROUTER_WORKERS: '4',
   });
+  assert.equal(s.workers, 4);
   assert.equal(s.persistedDocumentsCacheSize, 500);
   assert.equal(s.production, true);
   assert.deepEqual([s.jwksUrl, s.jwtIssuer, s.jwtAudience, s.rateLimitPerUser], ['http://accounts:4001/jwks', 'iss', 'aud', 5]);
@@ -43,6 +46,7 @@ test('a malformed number stops start-up with the variable named', () => {
   assert.throws(() => readSettings({ ROUTER_RATE_LIMIT_PER_IP: 'lots' }), /ROUTER_RATE_LIMIT_PER_IP must be an integer/);
   assert.throws(() => readSettings({ ROUTER_MAX_BODY_BYTES: '0' }), /ROUTER_MAX_BODY_BYTES/);
   assert.throws(() => readSettings({ ROUTER_PERSISTED_DOCUMENTS_CACHE_SIZE: '0' }), /ROUTER_PERSISTED_DOCUMENTS_CACHE_SIZE/);
+  assert.throws(() => readSettings({ ROUTER_WORKERS: '0' }), /ROUTER_WORKERS must be an integer >= 1/);
 });
 
 test('the production profile refuses to start without the router secret or the registry token', () => {
