@@ -60,9 +60,7 @@ end
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'storefront-bench-'));
-function wrk(url, query, headers, seconds, connections) {
-  const file = join(dir, 'script.lua');
-  writeFileSync(file, script(query, headers));
+function wrk(url, file, seconds, connections) {
   const run = spawnSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--timeout', '5s', '-s', file, url], { encoding: 'utf8' });
   const line = run.stdout?.split('\n').find((l) => l.startsWith('RESULT '));
   if (run.status !== 0 || !line) throw new Error(`wrk failed (exit ${run.status}): ${run.stderr || run.stdout}`);
@@ -78,9 +76,11 @@ async function check(url, query, headers) {
 }
 
 function phase(label, url, query, headers, connections) {
-  wrk(url, query, headers, WARM_UP_SECONDS, connections);
+  const file = join(dir, 'script.lua');
+  writeFileSync(file, script(query, headers));
+  wrk(url, file, WARM_UP_SECONDS, connections);
   const before = cpuSnapshot();
-  const result = wrk(url, query, headers, SECONDS, connections);
+  const result = wrk(url, file, SECONDS, connections);
   const used = cpuUsed(before, cpuSnapshot()).filter(([, ms]) => ms >= 0.05 * result.requests);
   console.log(`${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, `
     + `${result.failed + result.socketErrors} failed of ${result.requests}`);
