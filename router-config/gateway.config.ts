@@ -2,15 +2,21 @@
 // Keys verified against @graphql-hive/gateway 2.15 (see README.md).
 import { defineConfig } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { createLogger, openTelemetryOptions, setUpTracing, useTraceFlush } from './observability.mjs';
+import { useOperationLog } from './operation-log.mjs';
 import { createSecurity } from './security.mjs';
 import { readSettings } from './settings.mjs';
 import { createSupergraphSource } from './supergraph-source.mjs';
 
 // Every environment variable is read in settings.mjs and explained in README.md.
 const settings = readSettings(process.env);
+// JSON lines carrying trace_id/span_id; traces to Zipkin when ROUTER_ZIPKIN_URL is set, the
+// caller's traceparent passed on to subgraphs always (see observability.mjs).
+const log = createLogger(settings);
+const tracing = setUpTracing(settings, { log });
 // Authentication, rate limits, body/alias/directive limits, error hygiene, CORS, persisted
 // documents and the production profile (see security.mjs and the modules it names).
-const security = createSecurity(settings);
+const security = createSecurity(settings, { log });
 
 export const gatewayConfig = defineConfig({
   host: settings.host,
@@ -24,6 +30,7 @@ export const gatewayConfig = defineConfig({
     registryUrl: settings.registryUrl,
     token: settings.registryToken,
     lastKnownGoodFile: settings.lastKnownGoodFile,
+    log,
   }),
   // The gateway's minimum; a poll happens when requests arrive after the interval.
   pollingInterval: settings.pollingIntervalMs,
@@ -83,11 +90,12 @@ export const gatewayConfig = defineConfig({
   // checkouts on two shared cores queued for up to 14 s, and a cut-off checkout still completes
   // in the orders service (the client then retries with its idempotency key).
   upstreamTimeout: settings.upstreamTimeoutMs,
-  plugins: (ctx) => security.plugins(ctx),
+  plugins: (ctx) => [...security.plugins(ctx), useOperationLog(log), useTraceFlush(tracing, log)],
+  openTelemetry: openTelemetryOptions(settings),
   prometheus: {
     endpoint: '/metrics',
     metrics: true,
     labels: { subgraphName: true },
   },
-  logging: settings.logLevel,
+  logging: log,
 });

@@ -18,6 +18,30 @@ function integer(env, name, fallback, min = 0) {
   return value;
 }
 
+/** A fraction in [0, 1] written as a plain decimal ("1", "0.25", ".1"). */
+function ratio(env, name, fallback) {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= 0 && value <= 1)) throw new Error(`${name} must be a number between 0 and 1, got "${raw}"`);
+  return value;
+}
+
+/** Zipkin's span endpoint: the URL as given, or `/api/v2/spans` on a URL without a path. */
+function zipkinEndpoint(env, name) {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol)) throw new Error(`${name} must be an http(s) URL, got "${raw}"`);
+  if (url.pathname === '/') url.pathname = '/api/v2/spans';
+  return url.href;
+}
+
 const list = (value) => value.split(',').map((s) => s.trim()).filter(Boolean);
 
 // Production starts only with the credentials a router needs inside a zero-trust network: the
@@ -45,6 +69,10 @@ export function readSettings(env = process.env) {
     routerSecret: env.STOREFRONT_ROUTER_SHARED_SECRET || undefined,
     upstreamTimeoutMs: integer(env, 'ROUTER_UPSTREAM_TIMEOUT_MS', 30_000, 1),
     logLevel: env.ROUTER_LOG_LEVEL ?? 'info',
+    // Traces (observability.mjs): exported to Zipkin only when a URL is set; the caller's
+    // traceparent reaches the subgraphs either way.
+    zipkinUrl: zipkinEndpoint(env, 'ROUTER_ZIPKIN_URL'),
+    traceSampleRatio: ratio(env, 'ROUTER_TRACE_SAMPLE_RATIO', 1),
     // Persisted documents (from the registry at registryUrl)
     persistedDocumentsCacheSize: integer(env, 'ROUTER_PERSISTED_DOCUMENTS_CACHE_SIZE', DEFAULT_PERSISTED_DOCUMENTS_CACHE_SIZE, 1),
     // Document limits

@@ -51,6 +51,7 @@ export const SUBGRAPH_SDL = /* GraphQL */ `
     authorization: String
     headerUserId: String
     headerScopes: String
+    traceparent: String
   }
 
   type Query {
@@ -73,7 +74,7 @@ export const SUBGRAPH_SDL = /* GraphQL */ `
 `;
 // ... and what it executes (federation directives are the router's business).
 const EXECUTABLE_SDL = /* GraphQL */ `
-  type Identity { userId: String scopes: String clientIp: String secret: String next: Identity authorization: String headerUserId: String headerScopes: String }
+  type Identity { userId: String scopes: String clientIp: String secret: String next: Identity authorization: String headerUserId: String headerScopes: String traceparent: String }
   type Query { hello: String whoami: Identity me: String adminReport: String slow: String rejected(after: String): String }
   type Subscription { ticks(upTo: Int!): Tick }
   type Tick { n: Int fails: String }
@@ -107,6 +108,7 @@ export async function startSubgraph({ slowMs = 2000 } = {}) {
             authorization: request.headers.get('authorization'),
             headerUserId: request.headers.get('x-user-id'),
             headerScopes: request.headers.get('x-user-scopes'),
+            traceparent: request.headers.get('traceparent'),
           }),
           me: (_root, _args, { request }) => `user ${forwardedClaims(request)?.sub}`,
           adminReport: () => 'all good',
@@ -202,6 +204,7 @@ export async function startGateway({
   log = quiet,
   upstreamTimeout = 30_000,
   streams,
+  plugins = [],
 }) {
   // The credentials a production router must start with (the stand-in subgraphs take any secret).
   const credentials = { STOREFRONT_ROUTER_SHARED_SECRET: 'test-secret', STOREFRONT_REGISTRY_TOKEN: 'test-registry-token' };
@@ -214,7 +217,7 @@ export async function startGateway({
     ...security.config,
     upstreamTimeout,
     transportEntries: { '*.http': { options: { method: 'POST' }, headers: [['x-storefront-router-secret', 'test-secret']] } },
-    plugins: (ctx) => security.plugins({ ...ctx, log }),
+    plugins: (ctx) => [...security.plugins({ ...ctx, log }), ...plugins],
   });
   const server = await listen(gateway);
   return {
@@ -229,6 +232,24 @@ export async function startGateway({
       await deleteKeys(keyPrefix);
     },
   };
+}
+
+/** A Zipkin stand-in: keeps the spans POSTed to /api/v2/spans (Zipkin's JSON v2) and every request's line. */
+export async function startZipkin() {
+  const spans = [];
+  const requests = [];
+  const server = await listen((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      requests.push(`${req.method} ${req.url} ${req.headers['content-type']}`);
+      if (req.method === 'POST' && req.url === '/api/v2/spans') spans.push(...JSON.parse(body));
+      res.writeHead(202);
+      res.end();
+    });
+  });
+  return { ...server, spans, requests };
 }
 
 /** Deletes the rate-limit counters a test gateway left in the local Redis. */

@@ -1,10 +1,10 @@
 // The real thing once: the hive-gateway CLI with gateway.config.ts, configured through the
 // environment like ./platform does, over a registry, subgraph and JWKS started here. Redis keys
 // use the production prefix, so the requests come from a test address and user of their own and
-// the keys are deleted afterwards.
+// the keys are deleted afterwards. Traces go to a Zipkin stand-in; the log output is read as JSON lines.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ import {
   sign,
   startJwks,
   startSubgraph,
+  startZipkin,
 } from '../test-support/fixtures.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -33,7 +34,7 @@ async function freePort() {
 }
 
 describe('hive-gateway with gateway.config.ts', () => {
-  let subgraph, jwks, registry, child, base, key, dir;
+  let subgraph, jwks, registry, zipkin, child, base, key, dir;
   let output = '';
   const clientIp = `198.51.100.${randomInt(1, 255)}`;
   const user = `cli-test-${randomUUID()}`;
@@ -44,6 +45,7 @@ describe('hive-gateway with gateway.config.ts', () => {
 
   before(async () => {
     subgraph = await startSubgraph();
+    zipkin = await startZipkin();
     key = await makeKey();
     jwks = await startJwks([key]);
     const supergraph = composeSupergraph([{ name: 'shop', sdl: SUBGRAPH_SDL, url: `${subgraph.url}/graphql` }]);
@@ -71,7 +73,13 @@ describe('hive-gateway with gateway.config.ts', () => {
         STOREFRONT_JWKS_URL: jwks.jwksUrl,
         STOREFRONT_ROUTER_SHARED_SECRET: 'cli-secret',
         ROUTER_MAX_DEPTH: '3',
-        ROUTER_LOG_LEVEL: 'error',
+        ROUTER_LOG_LEVEL: 'debug',
+        // Zipkin's base URL (the router adds /api/v2/spans). Nothing is exported before the
+        // router stops: the last test sees the spans the shutdown flushed.
+        ROUTER_ZIPKIN_URL: zipkin.url,
+        OTEL_BSP_SCHEDULE_DELAY: '600000',
+        // The CLI's first lines, written before it reads gateway.config.ts, as JSON too.
+        LOG_JSON: '1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -96,6 +104,7 @@ describe('hive-gateway with gateway.config.ts', () => {
     await subgraph?.close();
     await jwks?.close();
     await registry?.close();
+    await zipkin?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
     const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
     await redis.connect();
@@ -184,5 +193,73 @@ describe('hive-gateway with gateway.config.ts', () => {
       req.end();
     });
     assert.equal(upgraded, false);
+  });
+
+  // A caller's W3C trace context, as the BFFs send it.
+  const traceId = randomBytes(16).toString('hex');
+  const callerSpanId = randomBytes(8).toString('hex');
+  const traceparent = `00-${traceId}-${callerSpanId}-01`;
+  let forwardedParent;
+
+  test('the caller\'s traceparent is continued: the subgraph gets the same trace with a router span as parent', async () => {
+    const response = await graphql(base, 'query Traced { whoami { traceparent } }', { headers: { ...from, traceparent } });
+    assert.equal(response.status, 200, output);
+    const [version, forwardedTrace, parent, flags] = response.body.data.whoami.traceparent.split('-');
+    assert.deepEqual([version, forwardedTrace, flags], ['00', traceId, '01']);
+    assert.match(parent, /^[0-9a-f]{16}$/);
+    assert.notEqual(parent, callerSpanId);
+    forwardedParent = parent;
+    // Without a traceparent the router starts a trace of its own and still passes it on.
+    const fresh = await graphql(base, '{ whoami { traceparent } }', { headers: from });
+    assert.match(fresh.body.data.whoami.traceparent, /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    assert.notEqual(fresh.body.data.whoami.traceparent.split('-')[1], traceId);
+  });
+
+  test('logs are JSON lines; lines written while serving a request carry its trace_id and span_id', () => {
+    const lines = output.split('\n').filter((line) => line.trim());
+    assert.ok(lines.length > 0);
+    const records = lines.map((line) => {
+      try {
+        return JSON.parse(line);
+      } catch {
+        assert.fail(`not a JSON line: ${line}`);
+      }
+    });
+    for (const record of records) assert.ok(record.level && record.timestamp, JSON.stringify(record));
+    const traced = records.filter((record) => record.trace_id === traceId);
+    assert.ok(traced.length > 0, `no line with trace_id ${traceId}:\n${output}`);
+    for (const record of traced) assert.match(record.span_id, /^[0-9a-f]{16}$/);
+  });
+
+  test('each operation is one info line with its name, type, duration and error count, in its trace', () => {
+    const records = output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+    const traced = records.filter((record) => record.msg?.startsWith('operation answered') && record.trace_id === traceId);
+    assert.equal(traced.length, 1, output);
+    assert.equal(traced[0].level, 'info');
+    assert.equal(traced[0].operationName, 'Traced');
+    assert.equal(traced[0].operationType, 'query');
+    assert.equal(traced[0].errors, 0);
+    assert.ok(Number.isInteger(traced[0].durationMs) && traced[0].durationMs >= 0);
+  });
+
+  test('spans reach Zipkin as service "router" in the caller\'s trace; stopping the router flushes them', async () => {
+    assert.equal(zipkin.spans.length, 0, 'spans left before the router stopped (batch delay 600 s)');
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    assert.ok(zipkin.requests.every((line) => line.startsWith('POST /api/v2/spans application/json')), zipkin.requests.join('\n'));
+    const spans = zipkin.spans.filter((span) => span.traceId === traceId);
+    assert.ok(spans.length > 0, `no span of trace ${traceId}: ${JSON.stringify(zipkin.spans.map((s) => [s.traceId, s.name]))}\n${output}`);
+    for (const span of spans) assert.equal(span.localEndpoint.serviceName, 'router');
+    const ids = new Set(spans.map((span) => span.id));
+    // The router's root span is a child of the caller's span, every other one of a router span.
+    const roots = spans.filter((span) => !ids.has(span.parentId));
+    assert.deepEqual(roots.map((span) => span.parentId), [callerSpanId], JSON.stringify(spans, null, 1));
+    assert.equal(roots[0].kind, 'SERVER');
+    // The parent the subgraph was given is the router's span for that subgraph request.
+    const fetchSpan = spans.find((span) => span.id === forwardedParent);
+    assert.deepEqual([fetchSpan?.name, fetchSpan?.kind], ['http.fetch', 'CLIENT']);
+    // The probes (/readiness was polled at start-up) are not traced.
+    assert.ok(!zipkin.spans.some((span) => /readiness|healthcheck|metrics/.test(span.name)));
   });
 });

@@ -57,3 +57,19 @@ test('the production profile refuses to start without the router secret or the r
   const s = readSettings({ STOREFRONT_PROFILE: 'production', STOREFRONT_ROUTER_SHARED_SECRET: 's', STOREFRONT_REGISTRY_TOKEN: 't' });
   assert.equal(s.production, true);
 });
+
+test('tracing: Zipkin export off by default, every trace sampled; a malformed ratio or URL stops start-up', () => {
+  const defaults = readSettings({});
+  assert.deepEqual([defaults.zipkinUrl, defaults.traceSampleRatio], [undefined, 1]);
+  // Zipkin's base URL gets its span endpoint; a full endpoint is kept.
+  assert.equal(readSettings({ ROUTER_ZIPKIN_URL: 'http://127.0.0.1:9411' }).zipkinUrl, 'http://127.0.0.1:9411/api/v2/spans');
+  assert.equal(readSettings({ ROUTER_ZIPKIN_URL: 'http://zipkin:9411/api/v2/spans' }).zipkinUrl, 'http://zipkin:9411/api/v2/spans');
+  assert.equal(readSettings({ ROUTER_ZIPKIN_URL: ' ' }).zipkinUrl, undefined);
+  for (const [raw, value] of [['0', 0], ['0.25', 0.25], ['.5', 0.5], ['1', 1], ['1.0', 1]]) {
+    assert.equal(readSettings({ ROUTER_TRACE_SAMPLE_RATIO: raw }).traceSampleRatio, value);
+  }
+  for (const raw of ['1.5', '-0.1', 'half', '0x1', '1e-1', 'NaN', '50%']) {
+    assert.throws(() => readSettings({ ROUTER_TRACE_SAMPLE_RATIO: raw }), /ROUTER_TRACE_SAMPLE_RATIO must be a number between 0 and 1/, raw);
+  }
+  assert.throws(() => readSettings({ ROUTER_ZIPKIN_URL: '127.0.0.1:9411' }), /ROUTER_ZIPKIN_URL must be an http\(s\) URL/);
+});

@@ -76,6 +76,25 @@ class BffWebTest {
     return Router.send(BFF.resolve("/graphql"), body, headers);
   }
 
+  /** The Checkout mutation's input: a new idempotency key, a Berlin address for {@code name}. */
+  static Map<String, Object> checkoutInput(String name) {
+    return Map.of(
+        "idempotencyKey",
+        Commerce.newKey(),
+        "shippingAddress",
+        Map.of(
+            "name",
+            name,
+            "line1",
+            "1 Main St",
+            "postalCode",
+            "10115",
+            "city",
+            "Berlin",
+            "country",
+            "DE"));
+  }
+
   /** A POST the signed-in browser makes: its cookie and CSRF token, plus {@code extra}. */
   static HttpResponse<String> postInSession(
       Session session, String path, String json, Map<String, String> extra) {
@@ -104,21 +123,7 @@ class BffWebTest {
     var added = data(graphql(session, "AddToCart", Map.of("productId", "17", "quantity", 1), true));
     assertThat(added.at("/addToCart/totalQuantity").asInt()).isEqualTo(2);
 
-    Map<String, Object> input =
-        Map.of(
-            "idempotencyKey", Commerce.newKey(),
-            "shippingAddress",
-                Map.of(
-                    "name",
-                    "Ada",
-                    "line1",
-                    "1 Main St",
-                    "postalCode",
-                    "10115",
-                    "city",
-                    "Berlin",
-                    "country",
-                    "DE"));
+    Map<String, Object> input = checkoutInput("Ada");
     String orderId =
         data(graphql(session, "Checkout", Map.of("input", input), true))
             .at("/checkout/id")

@@ -96,7 +96,7 @@ public class TokenRefresher {
               (id, running) ->
                   running != null && !running.isDone()
                       ? running
-                      : locked(stale, clientAddress).toFuture());
+                      : locked(stale, clientAddress).contextCapture().toFuture());
       flight.whenComplete((session, error) -> inFlight.remove(stale.id(), flight));
       return Mono.fromFuture(flight, true);
     });

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -36,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * RouterUnavailableException}.
  */
 public class RouterClient {
+
+  private static final Logger log = LoggerFactory.getLogger(RouterClient.class);
 
   static final MediaType GRAPHQL_RESPONSE =
       MediaType.parseMediaType("application/graphql-response+json");
@@ -108,7 +112,10 @@ public class RouterClient {
     return response
         .bodyToMono(String.class)
         .defaultIfEmpty("")
-        .map(text -> toResult(response.statusCode(), text, operationName));
+        .map(text -> {
+          log.info("{}: the router answered HTTP {}", operationName, response.statusCode().value());
+          return toResult(response.statusCode(), text, operationName);
+        });
   }
 
   private Flux<GraphQlResult> events(ClientResponse response, String operationName) {

@@ -42,6 +42,7 @@ public final class PagesPerParent {
                       .toList());
         })
         .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+        .contextCapture()
         .toFuture();
   }
 

@@ -15,6 +15,7 @@ import dev.storefront.messaging.outbox.Outbox;
 import dev.storefront.messaging.outbox.OutboxRelay;
 import dev.storefront.messaging.retention.MessagingRetention;
 import dev.storefront.service.database.ModuleMigration;
+import dev.storefront.telemetry.StoredTraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -81,8 +82,8 @@ public class MessagingAutoConfiguration {
   }
 
   @Bean
-  Outbox outbox(DatabaseClient db, EventCodec codec) {
-    return new Outbox(db, codec);
+  Outbox outbox(DatabaseClient db, EventCodec codec, ObjectProvider<StoredTraceContext> traces) {
+    return new Outbox(db, codec, traces.getIfAvailable(StoredTraceContext::untraced));
   }
 
   @Bean
@@ -161,6 +162,7 @@ public class MessagingAutoConfiguration {
       EventTopics topics,
       MessagingProperties properties,
       @Value("${spring.application.name}") String service,
+      ObjectProvider<StoredTraceContext> traces,
       MeterRegistry meters) {
     OutboxRelay relay =
         new OutboxRelay(
@@ -172,6 +174,7 @@ public class MessagingAutoConfiguration {
             properties.pollIdle(),
             properties.maxPollIdle(),
             properties.publishTimeout(),
+            traces.getIfAvailable(StoredTraceContext::untraced),
             meters);
     outbox.afterCommit(relay::wakeUp);
     return relay;
@@ -222,6 +225,10 @@ public class MessagingAutoConfiguration {
     // A record in flight at shutdown is finished before the database pool closes.
     container.setShutdownTimeout(properties.handlerTimeout().plusSeconds(5).toMillis());
     container.setMicrometerEnabled(true);
+    // Each record is handled in a span continuing the trace in its headers (StoredTraceContext):
+    // its database work, outbox rows and HTTP calls join the checkout's trace, and its log lines
+    // carry that trace id.
+    container.setObservationEnabled(true);
     var listeners =
         new ConcurrentMessageListenerContainer<>(
             (ConsumerFactory<String, byte[]>) consumers, container);

@@ -81,6 +81,10 @@ public class EventRecordListener implements MessageListener<String, byte[]> {
             .block();
     if (Boolean.FALSE.equals(first)) {
       log.debug("{} {} was handled before: skipped", type, eventId);
+    } else {
+      // One line per event a service acts on: with its trace id, it places the step in the
+      // checkout.
+      log.info("handled {} {} for order {}", type, eventId, event.orderId());
     }
     handledCounter(record.topic()).increment();
   }

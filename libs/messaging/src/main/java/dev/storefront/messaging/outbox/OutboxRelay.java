@@ -5,9 +5,11 @@ import dev.storefront.events.EventTopics;
 import dev.storefront.messaging.PollingLoop;
 import dev.storefront.messaging.kafka.EventHeaders;
 import dev.storefront.service.database.SqlStatementCounter;
+import dev.storefront.telemetry.StoredTraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +50,7 @@ public class OutboxRelay extends PollingLoop {
   private final EventTopics topics;
   private final String service;
   private final Duration publishTimeout;
+  private final StoredTraceContext traces;
   private final Counter published;
   private volatile Instant oldestUnpublished;
 
@@ -60,6 +63,7 @@ public class OutboxRelay extends PollingLoop {
       Duration idle,
       Duration maxIdle,
       Duration publishTimeout,
+      StoredTraceContext traces,
       MeterRegistry meters) {
     super("outbox relay", idle, maxIdle, Duration.ofSeconds(1));
     this.db = db;
@@ -68,6 +72,7 @@ public class OutboxRelay extends PollingLoop {
     this.topics = topics;
     this.service = service;
     this.publishTimeout = publishTimeout;
+    this.traces = traces;
     this.published =
         Counter.builder("storefront_outbox_published_total")
             .description("Outbox events published to Kafka (acknowledged by the broker)")
@@ -84,7 +89,8 @@ public class OutboxRelay extends PollingLoop {
       int version,
       String aggregateId,
       Instant occurredAt,
-      String payload) {}
+      String payload,
+      String traceParent) {}
 
   private record Sending(Row row, CompletableFuture<SendResult<String, byte[]>> result) {}
 
@@ -132,7 +138,7 @@ public class OutboxRelay extends PollingLoop {
   private Flux<Row> lockBatch() {
     return db.sql(
             SqlStatementCounter.BACKGROUND
-                + "SET LOCAL enable_bitmapscan = off; SELECT id, event_id, type, version, aggregate_id, occurred_at, payload::text AS payload"
+                + "SET LOCAL enable_bitmapscan = off; SELECT id, event_id, type, version, aggregate_id, occurred_at, payload::text AS payload, trace_parent"
                 + " FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT "
                 + BATCH
                 + " FOR UPDATE SKIP LOCKED")
@@ -144,7 +150,8 @@ public class OutboxRelay extends PollingLoop {
                 r.get("version", Integer.class),
                 r.get("aggregate_id", String.class),
                 r.get("occurred_at", OffsetDateTime.class).toInstant(),
-                r.get("payload", String.class)))
+                r.get("payload", String.class),
+                r.get("trace_parent", String.class)))
         .all();
   }
 
@@ -166,11 +173,32 @@ public class OutboxRelay extends PollingLoop {
   }
 
   private CompletableFuture<SendResult<String, byte[]>> sendOne(Row row) {
+    ProducerRecord<String, byte[]> record = record(row);
+    Span span = traces.startProducer(row.traceParent(), record.topic() + " send");
+    span.remoteServiceName("kafka")
+        .tag("messaging.system", "kafka")
+        .tag("messaging.destination.name", record.topic())
+        .tag("storefront.event.type", row.type());
+    // The consumers' listener observation continues the trace from this header.
+    traces.inject(
+        span,
+        record.headers(),
+        (headers, key, value) -> {
+          headers.remove(key);
+          headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+        });
+    CompletableFuture<SendResult<String, byte[]>> sent;
     try {
-      return kafka.send(record(row));
+      sent = kafka.send(record);
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+      sent = CompletableFuture.failedFuture(e);
     }
+    return sent.whenComplete((result, failure) -> {
+      if (failure != null) {
+        span.error(failure);
+      }
+      span.end();
+    });
   }
 
   ProducerRecord<String, byte[]> record(Row row) {

@@ -43,7 +43,7 @@ public class AddressDataFetcher {
   public CompletableFuture<SavedAddress> addAddress(
       @InputArgument Map<String, Object> input, DgsDataFetchingEnvironment env) {
     long user = signedInUser(env);
-    return book.add(user, NewAddress.from(input)).toFuture();
+    return book.add(user, NewAddress.from(input)).contextCapture().toFuture();
   }
 
   @DgsMutation
@@ -59,6 +59,7 @@ public class AddressDataFetcher {
           }
           return true;
         })
+        .contextCapture()
         .toFuture();
   }
 

@@ -19,6 +19,6 @@ public class AddressDataLoader implements MappedBatchLoader<Long, List<SavedAddr
 
   @Override
   public CompletionStage<Map<Long, List<SavedAddress>>> load(Set<Long> userIds) {
-    return book.of(userIds).toFuture();
+    return book.of(userIds).contextCapture().toFuture();
   }
 }

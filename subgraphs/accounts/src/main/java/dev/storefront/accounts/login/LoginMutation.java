@@ -59,6 +59,7 @@ public class LoginMutation {
             wait.isPresent()
                 ? Mono.error(tooManyAttempts(wait.get()))
                 : verify(normalised, password, address))
+        .contextCapture()
         .toFuture();
   }
 

@@ -51,6 +51,7 @@ public class RegisterMutation {
                                 "an account with this email exists already",
                                 Map.of("argument", "input.email"))))
                     .flatMap(signIns::start)))
+        .contextCapture()
         .toFuture();
   }
 }

@@ -18,6 +18,6 @@ public class SigningKeyMutation {
   @DgsMutation
   public CompletableFuture<SigningKey> rotateSigningKey(DgsDataFetchingEnvironment env) {
     CurrentUser.requireScope(env, CurrentUser.ADMIN_SCOPE);
-    return keys.rotate().toFuture();
+    return keys.rotate().contextCapture().toFuture();
   }
 }

@@ -16,12 +16,12 @@ public class RefreshTokenMutations {
 
   @DgsMutation
   public CompletableFuture<AuthPayload> refreshToken(@InputArgument String refreshToken) {
-    return signIns.refresh(refreshToken).toFuture();
+    return signIns.refresh(refreshToken).contextCapture().toFuture();
   }
 
   /** Always true, for unknown tokens too: the answer must not tell whether a token exists. */
   @DgsMutation
   public CompletableFuture<Boolean> logout(@InputArgument String refreshToken) {
-    return signIns.end(refreshToken).toFuture();
+    return signIns.end(refreshToken).contextCapture().toFuture();
   }
 }

@@ -51,6 +51,7 @@ public class UserDataFetcher {
         .pageAfter(afterId, page.fetchSize())
         .collectList()
         .map(rows -> Connection.fromRows(rows, page, User::cursor))
+        .contextCapture()
         .toFuture();
   }
 

@@ -18,6 +18,6 @@ public class UserDataLoader implements MappedBatchLoader<Long, User> {
 
   @Override
   public CompletionStage<Map<Long, User>> load(Set<Long> ids) {
-    return users.findAllById(ids).collectMap(User::id).toFuture();
+    return users.findAllById(ids).collectMap(User::id).contextCapture().toFuture();
   }
 }

@@ -18,6 +18,6 @@ public class CartDataLoader implements MappedBatchLoader<String, StoredCart> {
 
   @Override
   public CompletionStage<Map<String, StoredCart>> load(Set<String> userIds) {
-    return carts.loadAll(userIds).toFuture();
+    return carts.loadAll(userIds).contextCapture().toFuture();
   }
 }

@@ -40,6 +40,7 @@ public class CartMutations {
                 ? carts.add(user, id, units)
                 : Mono.error(
                     ClientError.badUserInput("productId", "no product has id " + productId)))
+        .contextCapture()
         .toFuture();
   }
 
@@ -49,19 +50,19 @@ public class CartMutations {
       @InputArgument Integer quantity,
       DataFetchingEnvironment env) {
     String user = CurrentUser.require(env);
-    return carts.set(user, productId(productId), quantity(quantity, 0)).toFuture();
+    return carts.set(user, productId(productId), quantity(quantity, 0)).contextCapture().toFuture();
   }
 
   @DgsMutation
   public CompletableFuture<StoredCart> removeFromCart(
       @InputArgument String productId, DataFetchingEnvironment env) {
     String user = CurrentUser.require(env);
-    return carts.set(user, productId(productId), 0).toFuture();
+    return carts.set(user, productId(productId), 0).contextCapture().toFuture();
   }
 
   @DgsMutation
   public CompletableFuture<StoredCart> clearCart(DataFetchingEnvironment env) {
-    return carts.clear(CurrentUser.require(env)).toFuture();
+    return carts.clear(CurrentUser.require(env)).contextCapture().toFuture();
   }
 
   private static long productId(String productId) {

@@ -19,6 +19,6 @@ public class ProductPriceDataLoader implements MappedBatchLoader<Long, Money> {
 
   @Override
   public CompletionStage<Map<Long, Money>> load(Set<Long> productIds) {
-    return catalog.prices(productIds).toFuture();
+    return catalog.prices(productIds).contextCapture().toFuture();
   }
 }

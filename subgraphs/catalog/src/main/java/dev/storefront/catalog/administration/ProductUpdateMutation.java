@@ -62,6 +62,7 @@ public class ProductUpdateMutation {
                 row.get("created_at", OffsetDateTime.class)))
         .one()
         .switchIfEmpty(Mono.error(() -> ClientError.notFound("no product has id " + id)))
+        .contextCapture()
         .toFuture();
   }
 

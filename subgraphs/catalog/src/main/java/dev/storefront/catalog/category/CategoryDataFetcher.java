@@ -27,7 +27,7 @@ public class CategoryDataFetcher {
 
   @DgsQuery
   public CompletableFuture<List<Category>> categories() {
-    return categories.findAllByOrderByNameAsc().collectList().toFuture();
+    return categories.findAllByOrderByNameAsc().collectList().contextCapture().toFuture();
   }
 
   @DgsQuery
@@ -37,7 +37,7 @@ public class CategoryDataFetcher {
       throw ClientError.badUserInput("category takes exactly one of id or slug");
     }
     if (slug != null) {
-      return categories.findBySlug(slug).toFuture();
+      return categories.findBySlug(slug).contextCapture().toFuture();
     }
     return byId(id, env);
   }

@@ -18,6 +18,6 @@ public class CategoryDataLoader implements MappedBatchLoader<Long, Category> {
 
   @Override
   public CompletionStage<Map<Long, Category>> load(Set<Long> ids) {
-    return categories.findAllById(ids).collectMap(Category::id).toFuture();
+    return categories.findAllById(ids).collectMap(Category::id).contextCapture().toFuture();
   }
 }

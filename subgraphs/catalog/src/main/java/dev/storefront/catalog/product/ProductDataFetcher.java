@@ -35,6 +35,7 @@ public class ProductDataFetcher {
         .page(ProductFilter.fromArgument(filter), order, page)
         .collectList()
         .map(rows -> Connection.fromRows(rows, page, order::cursorOf))
+        .contextCapture()
         .toFuture();
   }
 

@@ -18,6 +18,6 @@ public class ProductDataLoader implements MappedBatchLoader<Long, Product> {
 
   @Override
   public CompletionStage<Map<Long, Product>> load(Set<Long> ids) {
-    return products.findAllById(ids).collectMap(Product::id).toFuture();
+    return products.findAllById(ids).collectMap(Product::id).contextCapture().toFuture();
   }
 }

@@ -23,6 +23,7 @@ public class StockLevelDataLoader implements MappedBatchLoader<Long, StockLevel>
         .findAllById(productIds)
         .collectMap(StockLevel::productId)
         .map(found -> AbsentKeys.filled(found, productIds, StockLevel::none))
+        .contextCapture()
         .toFuture();
   }
 }

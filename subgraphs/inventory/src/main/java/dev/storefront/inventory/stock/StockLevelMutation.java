@@ -58,6 +58,7 @@ public class StockLevelMutation {
                       Map.of("reserved", reserved));
                 }))
         .map(reserved -> new Product(String.valueOf(id), null, null))
+        .contextCapture()
         .toFuture();
   }
 }

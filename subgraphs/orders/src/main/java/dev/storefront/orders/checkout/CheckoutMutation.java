@@ -50,6 +50,7 @@ public class CheckoutMutation {
                           .switchIfEmpty(orders.byIdempotencyKey(user, request.idempotencyKey()));
                     })))
         .map(order -> sameRequest(order, request))
+        .contextCapture()
         .toFuture();
   }
 

@@ -15,6 +15,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -28,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class OrderPlacement {
+
+  private static final Logger log = LoggerFactory.getLogger(OrderPlacement.class);
 
   private final DatabaseClient db;
   private final TransactionalOperator tx;
@@ -113,6 +117,8 @@ public class OrderPlacement {
             .then(
                 outbox.record(
                     new OrderStatusChanged(orderId, userId, OrderStatus.PENDING.name(), null)));
-    return tx.transactional(inserted.flatMap(order -> rest.thenReturn(order)));
+    return tx.transactional(inserted.flatMap(order -> rest.thenReturn(order)))
+        .doOnNext(order ->
+            log.info("order {} placed by user {}: {} {}", order.id(), userId, total, currency));
   }
 }

@@ -39,13 +39,13 @@ public class OrderDataFetcher {
 
   @DgsQuery
   public CompletableFuture<Order> order(@InputArgument String id, DataFetchingEnvironment env) {
-    return ownedOrder(env, id).toFuture();
+    return ownedOrder(env, id).contextCapture().toFuture();
   }
 
   @DgsEntityFetcher(name = "Order")
   public CompletableFuture<Order> orderEntity(
       Map<String, Object> representation, DgsDataFetchingEnvironment env) {
-    return ownedOrder(env, String.valueOf(representation.get("id"))).toFuture();
+    return ownedOrder(env, String.valueOf(representation.get("id"))).contextCapture().toFuture();
   }
 
   @DgsData(parentType = "Order", field = "items")
@@ -80,6 +80,6 @@ public class OrderDataFetcher {
       DgsDataFetchingEnvironment env, @InputArgument Integer first, @InputArgument String after) {
     User user = env.getSource();
     CurrentUser.requireOwner(env, user.id(), "orders of user " + user.id());
-    return orders.pageOf(user.id(), PageRequest.of(first, after)).toFuture();
+    return orders.pageOf(user.id(), PageRequest.of(first, after)).contextCapture().toFuture();
   }
 }

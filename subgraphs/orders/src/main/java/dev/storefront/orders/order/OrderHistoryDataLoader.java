@@ -24,6 +24,7 @@ public class OrderHistoryDataLoader implements MappedBatchLoader<String, List<Or
     return orders
         .historyOf(orderIds.stream().map(UUID::fromString).toList())
         .collect(Collectors.groupingBy(OrderStatusChange::orderId))
+        .contextCapture()
         .toFuture();
   }
 }

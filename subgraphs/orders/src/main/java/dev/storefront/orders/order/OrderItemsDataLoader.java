@@ -24,6 +24,7 @@ public class OrderItemsDataLoader implements MappedBatchLoader<String, List<Orde
     return orders
         .itemsOf(orderIds.stream().map(UUID::fromString).toList())
         .collect(Collectors.groupingBy(OrderItem::orderId))
+        .contextCapture()
         .toFuture();
   }
 }

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -117,6 +118,26 @@ public class OrderRows {
                 row.get("reason", String.class)))
         .all();
   }
+
+  /** How many orders are in each status (statuses without orders are absent). */
+  public Flux<StatusCount> countByStatus() {
+    return db.sql("SELECT status, count(*) AS n FROM orders GROUP BY status")
+        .map(row ->
+            new StatusCount(
+                OrderStatus.valueOf(row.get("status", String.class)), row.get("n", Long.class)))
+        .all();
+  }
+
+  /** When the oldest order not yet in a final status was placed; empty when none is open. */
+  public Mono<OffsetDateTime> oldestOpenSince() {
+    return db.sql("SELECT min(created_at) AS since FROM orders WHERE status <> ALL(:final)")
+        .bind("final", OrderStatus.FINAL.stream().map(OrderStatus::name).toArray(String[]::new))
+        .map(row -> Optional.ofNullable(row.get("since", OffsetDateTime.class)))
+        .one()
+        .flatMap(Mono::justOrEmpty);
+  }
+
+  public record StatusCount(OrderStatus status, long count) {}
 
   public Order order(Readable row) {
     return new Order(

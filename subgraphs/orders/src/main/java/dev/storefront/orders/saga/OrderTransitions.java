@@ -32,10 +32,12 @@ public class OrderTransitions {
 
   private final DatabaseClient db;
   private final Outbox outbox;
+  private final CheckoutCompletions completions;
 
-  public OrderTransitions(DatabaseClient db, Outbox outbox) {
+  public OrderTransitions(DatabaseClient db, Outbox outbox, CheckoutCompletions completions) {
     this.db = db;
     this.outbox = outbox;
+    this.completions = completions;
   }
 
   /** The order's user when it moved; empty when it was not in one of {@code from}. */
@@ -45,7 +47,7 @@ public class OrderTransitions {
         db.sql(
                 "UPDATE orders SET status = :to, updated_at = now()"
                     + (failure ? ", failure_reason = :reason" : "")
-                    + " WHERE id = :id AND status = ANY(:from) RETURNING user_id")
+                    + " WHERE id = :id AND status = ANY(:from) RETURNING user_id, created_at")
             .bind("to", to.name())
             .bind("id", orderId)
             .bind("from", from.stream().map(OrderStatus::name).toArray(String[]::new));
@@ -53,9 +55,12 @@ public class OrderTransitions {
       update = update.bind("reason", reason == null ? to.name() : reason);
     }
     return update
-        .map(row -> row.get("user_id", String.class))
+        .map(row ->
+            new Moved(
+                row.get("user_id", String.class), row.get("created_at", OffsetDateTime.class)))
         .one()
-        .flatMap(userId -> {
+        .flatMap(moved -> {
+          String userId = moved.userId();
           var history =
               db.sql(
                       "INSERT INTO order_status_history (order_id, status, reason)"
@@ -69,9 +74,13 @@ public class OrderTransitions {
           return history
               .then()
               .then(outbox.record(new OrderStatusChanged(orderId, userId, to.name(), reason)))
+              .then(
+                  to.isFinal() ? completions.recordAfterCommit(to, moved.placedAt()) : Mono.empty())
               .thenReturn(userId);
         });
   }
+
+  private record Moved(String userId, OffsetDateTime placedAt) {}
 
   /** AUTHORIZED → CONFIRMED: also tells the cart which units were bought (OrderConfirmed). */
   public Mono<Void> confirm(UUID orderId) {

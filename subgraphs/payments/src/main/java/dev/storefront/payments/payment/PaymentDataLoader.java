@@ -23,6 +23,7 @@ public class PaymentDataLoader implements MappedBatchLoader<UUID, Payment> {
     return payments
         .byOrderIds(orderIds)
         .collectMap(p -> UUID.fromString(p.orderId()), Function.identity())
+        .contextCapture()
         .toFuture();
   }
 }

@@ -7,6 +7,7 @@ import dev.storefront.payments.processor.ProcessorCallException;
 import dev.storefront.payments.processor.ProcessorSettings;
 import dev.storefront.payments.processor.ResilientCardProcessor;
 import dev.storefront.service.database.SqlStatementCounter;
+import dev.storefront.telemetry.StoredTraceContext;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -54,7 +55,8 @@ public class PaymentProcessing extends PollingLoop {
       boolean outcomeUnknown,
       boolean cancelRequested,
       int attempts,
-      OffsetDateTime deadline) {
+      OffsetDateTime deadline,
+      String traceParent) {
 
     boolean pastDeadline() {
       return OffsetDateTime.now(ZoneOffset.UTC).isAfter(deadline);
@@ -73,12 +75,14 @@ public class PaymentProcessing extends PollingLoop {
   private final ResilientCardProcessor processor;
   private final PaymentOutcomes outcomes;
   private final ProcessorSettings settings;
+  private final StoredTraceContext traces;
 
   public PaymentProcessing(
       DatabaseClient db,
       ResilientCardProcessor processor,
       PaymentOutcomes outcomes,
-      ProcessorSettings settings) {
+      ProcessorSettings settings,
+      StoredTraceContext traces) {
     super(
         "payment processing",
         settings.pollInterval(),
@@ -88,6 +92,7 @@ public class PaymentProcessing extends PollingLoop {
     this.processor = processor;
     this.outcomes = outcomes;
     this.settings = settings;
+    this.traces = traces;
   }
 
   @Override
@@ -105,7 +110,7 @@ public class PaymentProcessing extends PollingLoop {
                 + " AND next_attempt_at <= now()"
                 + " ORDER BY next_attempt_at LIMIT 32 FOR UPDATE SKIP LOCKED)"
                 + " RETURNING id, order_id, status, amount, currency_code, intent_id,"
-                + " outcome_unknown, cancel_requested, attempts, deadline_at")
+                + " outcome_unknown, cancel_requested, attempts, deadline_at, trace_parent")
         .bind("lease", (double) LEASE.toSeconds())
         .map(row ->
             new Due(
@@ -118,11 +123,17 @@ public class PaymentProcessing extends PollingLoop {
                 Boolean.TRUE.equals(row.get("outcome_unknown", Boolean.class)),
                 Boolean.TRUE.equals(row.get("cancel_requested", Boolean.class)),
                 row.get("attempts", Integer.class),
-                row.get("deadline_at", OffsetDateTime.class)))
+                row.get("deadline_at", OffsetDateTime.class),
+                row.get("trace_parent", String.class)))
         .all();
   }
 
+  /** Each payment's work continues the trace of the checkout that asked for it. */
   private Mono<Void> advance(Due payment) {
+    return traces.resume(payment.traceParent(), "payment processing", attempt(payment));
+  }
+
+  private Mono<Void> attempt(Due payment) {
     Mono<Void> work;
     if (payment.cancelRequested()) {
       work = stop(payment);

@@ -2,6 +2,7 @@ package dev.storefront.payments.payment;
 
 import dev.storefront.events.payments.PaymentStatusReported;
 import dev.storefront.graphql.money.Money;
+import dev.storefront.telemetry.StoredTraceContext;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -24,9 +25,11 @@ import reactor.core.publisher.Mono;
 public class PaymentRows {
 
   private final DatabaseClient db;
+  private final StoredTraceContext traces;
 
-  public PaymentRows(DatabaseClient db) {
+  public PaymentRows(DatabaseClient db, StoredTraceContext traces) {
     this.db = db;
+    this.traces = traces;
   }
 
   public Flux<Payment> byOrderIds(Collection<UUID> orderIds) {
@@ -46,21 +49,29 @@ public class PaymentRows {
       UUID orderId, String userId, BigDecimal amount, String currency, Duration deadline) {
     return lockOrder(orderId)
         .then(
-            db.sql(
-                    "INSERT INTO payments (id, order_id, user_id, amount, currency_code, status,"
-                        + " deadline_at) SELECT :id, :orderId, :userId, :amount, :currency,"
-                        + " 'PENDING', now() + make_interval(secs => :deadline)"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM cancelled_orders WHERE order_id = :orderId)"
-                        + " ON CONFLICT (order_id) DO NOTHING")
-                .bind("id", UUID.randomUUID())
-                .bind("orderId", orderId)
-                .bind("userId", userId)
-                .bind("amount", amount)
-                .bind("currency", currency)
-                .bind("deadline", deadline.toMillis() / 1000.0)
-                .fetch()
-                .rowsUpdated()
-                .map(n -> n == 1));
+            Mono.deferContextual(context -> {
+              var insert =
+                  db.sql(
+                          "INSERT INTO payments (id, order_id, user_id, amount, currency_code, status,"
+                              + " deadline_at, trace_parent) SELECT :id, :orderId, :userId, :amount,"
+                              + " :currency, 'PENDING', now() + make_interval(secs => :deadline), :traceParent"
+                              + " WHERE NOT EXISTS (SELECT 1 FROM cancelled_orders WHERE order_id = :orderId)"
+                              + " ON CONFLICT (order_id) DO NOTHING")
+                      .bind("id", UUID.randomUUID())
+                      .bind("orderId", orderId)
+                      .bind("userId", userId)
+                      .bind("amount", amount)
+                      .bind("currency", currency)
+                      .bind("deadline", deadline.toMillis() / 1000.0);
+              // The processing loop charges it later in this trace (the checkout's).
+              var traceParent = traces.current(context);
+              return (traceParent.isPresent()
+                      ? insert.bind("traceParent", traceParent.get())
+                      : insert.bindNull("traceParent", String.class))
+                  .fetch()
+                  .rowsUpdated()
+                  .map(n -> n == 1);
+            }));
   }
 
   /**

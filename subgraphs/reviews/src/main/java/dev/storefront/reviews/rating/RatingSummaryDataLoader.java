@@ -34,6 +34,7 @@ public class RatingSummaryDataLoader implements MappedBatchLoader<Long, RatingSu
         .all()
         .collectMap(RatingSummary::productId)
         .map(found -> AbsentKeys.filled(found, productIds, RatingSummary::none))
+        .contextCapture()
         .toFuture();
   }
 }

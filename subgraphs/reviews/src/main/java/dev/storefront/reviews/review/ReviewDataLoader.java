@@ -18,6 +18,6 @@ public class ReviewDataLoader implements MappedBatchLoader<Long, Review> {
 
   @Override
   public CompletionStage<Map<Long, Review>> load(Set<Long> ids) {
-    return reviews.findAllById(ids).collectMap(Review::id).toFuture();
+    return reviews.findAllById(ids).collectMap(Review::id).contextCapture().toFuture();
   }
 }

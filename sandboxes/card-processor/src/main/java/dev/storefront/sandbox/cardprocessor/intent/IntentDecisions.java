@@ -1,8 +1,12 @@
 package dev.storefront.sandbox.cardprocessor.intent;
 
 import dev.storefront.sandbox.cardprocessor.fault.CurrentBehaviour;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -14,11 +18,13 @@ import reactor.core.publisher.Mono;
 @Component
 public class IntentDecisions {
 
+  private static final Logger log = LoggerFactory.getLogger(IntentDecisions.class);
   private static final double JITTER = 0.25;
 
   private final IntentStore store;
   private final CurrentBehaviour behaviour;
   private final ApplicationEventPublisher events;
+  private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
   public IntentDecisions(
       IntentStore store, CurrentBehaviour behaviour, ApplicationEventPublisher events) {
@@ -32,7 +38,11 @@ public class IntentDecisions {
     long latency = behaviour.get().latencyMs();
     long jitter = (long) (latency * JITTER);
     long delay = latency + ThreadLocalRandom.current().nextLong(-jitter, jitter + 1);
-    Mono.delay(Duration.ofMillis(delay)).subscribe(tick -> decide(intentId));
+    // The decision and its webhook belong to the trace of the request that created the intent
+    // (as a real processor's would to the merchant's request id): its span is restored for them.
+    ContextSnapshot creatingRequest = snapshots.captureAll();
+    Mono.delay(Duration.ofMillis(delay))
+        .subscribe(tick -> creatingRequest.wrap(() -> decide(intentId)).run());
   }
 
   private void decide(String intentId) {
@@ -43,6 +53,13 @@ public class IntentDecisions {
             intentId,
             declined ? IntentStatus.failed : IntentStatus.succeeded,
             declined ? "card_declined" : null)
-        .ifPresent(decided -> events.publishEvent(IntentEvent.decided(decided)));
+        .ifPresent(decided -> {
+          log.info(
+              "payment intent {} (reference {}) {}",
+              decided.id(),
+              decided.reference(),
+              decided.status());
+          events.publishEvent(IntentEvent.decided(decided));
+        });
   }
 }
