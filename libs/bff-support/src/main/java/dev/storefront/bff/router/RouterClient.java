@@ -112,9 +112,10 @@ public class RouterClient {
     return response
         .bodyToMono(String.class)
         .defaultIfEmpty("")
-        .map(text -> {
+        // handle(): the request's trace ids are in the MDC there.
+        .handle((text, next) -> {
           log.info("{}: the router answered HTTP {}", operationName, response.statusCode().value());
-          return toResult(response.statusCode(), text, operationName);
+          next.next(toResult(response.statusCode(), text, operationName));
         });
   }
 

@@ -78,6 +78,9 @@ public class EventRecordListener implements MessageListener<String, byte[]> {
                             ? EventHandlers.handle(handler, event).thenReturn(true)
                             : Mono.just(false)))
             .timeout(timeout)
+            // The listener's span (a thread-local here) goes into the Reactor context: the
+            // handler's database calls, outbox rows and HTTP calls join the event's trace.
+            .contextCapture()
             .block();
     if (Boolean.FALSE.equals(first)) {
       log.debug("{} {} was handled before: skipped", type, eventId);

@@ -118,7 +118,10 @@ public class OrderPlacement {
                 outbox.record(
                     new OrderStatusChanged(orderId, userId, OrderStatus.PENDING.name(), null)));
     return tx.transactional(inserted.flatMap(order -> rest.thenReturn(order)))
-        .doOnNext(order ->
-            log.info("order {} placed by user {}: {} {}", order.id(), userId, total, currency));
+        // handle(): the request's trace ids are in the MDC there (not in doOnNext).
+        .handle((order, next) -> {
+          log.info("order {} placed by user {}: {} {}", order.id(), userId, total, currency);
+          next.next(order);
+        });
   }
 }

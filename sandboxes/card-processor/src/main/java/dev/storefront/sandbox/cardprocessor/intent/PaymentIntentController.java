@@ -47,7 +47,8 @@ public class PaymentIntentController {
       @RequestBody(required = false) Mono<CreateIntentRequest> body) {
     return faults.around(
         body.switchIfEmpty(Mono.error(() -> ApiError.invalid("a JSON body is required")))
-            .map(request -> create(key, request)));
+            // handle(): the request's span is a thread-local there, for the decision to capture.
+            .handle((request, next) -> next.next(create(key, request))));
   }
 
   private ResponseEntity<PaymentIntent> create(String key, CreateIntentRequest request) {
